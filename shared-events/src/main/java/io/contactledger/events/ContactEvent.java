@@ -1,0 +1,8 @@
+package io.contactledger.events;
+
+/** An event in the life of one contact. */
+public interface ContactEvent {
+    String workspaceId();
+
+    String contactId();
+}

@@ -1,0 +1,8 @@
+package io.contactledger.events;
+
+import org.axonframework.serialization.Revision;
+
+/** The business linked its own customer ID to the contact. */
+@Revision("1")
+public record CustomerIdLinked(String workspaceId, String contactId, String customerId) implements ContactEvent {
+}
