@@ -1,0 +1,14 @@
+package io.contactledger.command.claims;
+
+import io.contactledger.command.contact.ContactRef;
+
+/** Customer IDs are unique per workspace: a contact claims one before it is linked. */
+public interface CustomerIdRegistry {
+
+    /**
+     * Claims {@code customerId} for the contact within the current transaction.
+     *
+     * @throws CustomerIdClaimed when another contact of the workspace holds it
+     */
+    void claim(ContactRef contact, String customerId);
+}

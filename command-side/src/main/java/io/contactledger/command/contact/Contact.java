@@ -1,0 +1,271 @@
+package io.contactledger.command.contact;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.contactledger.command.claims.CustomerIdAlreadyLinked;
+import io.contactledger.command.claims.CustomerIdRegistry;
+import io.contactledger.command.claims.CustomerIdRules;
+import io.contactledger.command.contact.ContactCommands.AddTag;
+import io.contactledger.command.contact.ContactCommands.ClearCustomField;
+import io.contactledger.command.contact.ContactCommands.CreateContact;
+import io.contactledger.command.contact.ContactCommands.DeleteNote;
+import io.contactledger.command.contact.ContactCommands.EditNote;
+import io.contactledger.command.contact.ContactCommands.LeaveDetails;
+import io.contactledger.command.contact.ContactCommands.LinkCustomerId;
+import io.contactledger.command.contact.ContactCommands.RemoveTag;
+import io.contactledger.command.contact.ContactCommands.SetCustomField;
+import io.contactledger.command.contact.ContactCommands.WriteNote;
+import io.contactledger.command.details.Details;
+import io.contactledger.command.details.DetailsInput;
+import io.contactledger.command.details.DetailsRules;
+import io.contactledger.command.details.SingleClockZones;
+import io.contactledger.command.fields.CustomFieldCatalog;
+import io.contactledger.command.fields.FieldDefinition;
+import io.contactledger.command.fields.FieldValueRules;
+import io.contactledger.command.notes.NoteNotFound;
+import io.contactledger.command.notes.NoteRules;
+import io.contactledger.command.rules.LimitReached;
+import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.rules.Violations;
+import io.contactledger.command.tags.TagRules;
+import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactPromoted;
+import io.contactledger.events.ContactType;
+import io.contactledger.events.CustomFieldCleared;
+import io.contactledger.events.CustomFieldSet;
+import io.contactledger.events.CustomerIdLinked;
+import io.contactledger.events.DetailsLeft;
+import io.contactledger.events.NoteDeleted;
+import io.contactledger.events.NoteEdited;
+import io.contactledger.events.NoteWritten;
+import io.contactledger.events.TagAdded;
+import io.contactledger.events.TagRemoved;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One contact of one workspace, event-sourced. Every business rule about a contact is decided
+ * here: what its details normalize to, when it is promoted, which tags, notes and custom data it
+ * holds. A command that would change nothing emits nothing.
+ */
+@Aggregate
+public class Contact {
+
+    @AggregateIdentifier
+    private String streamId;
+    private ContactRef ref;
+    private ContactType type;
+    private Details details;
+    private String customerId;
+    private final Set<String> tags = new HashSet<>();
+    private final Map<String, String> notes = new HashMap<>();
+    private final Map<String, String> customFields = new HashMap<>();
+
+    protected Contact() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Contact(CreateContact command) {
+        Details place = DetailsRules.normalize(
+                new DetailsInput(null, null, null, command.country(), command.timezone()), null);
+        String timezone = place.timezone() != null ? place.timezone()
+                : SingleClockZones.of(place.country()).orElse(null);
+        apply(new ContactCreated(command.contact().workspaceId(), command.contact().contactId(),
+                command.channel(), place.country(), timezone));
+    }
+
+    @CommandHandler
+    public ContactState handle(LeaveDetails command) {
+        Details normalized = DetailsRules.normalize(command.details(), details.country());
+        Details next = details.overlaidWith(normalized);
+        if (next.timezone() == null) {
+            next = next.overlaidWith(new Details(null, null, null, null, derivedTimezone(next)));
+        }
+        Details changed = details.changesTo(next);
+        if (!changed.isEmpty()) {
+            apply(new DetailsLeft(ref.workspaceId(), ref.contactId(), changed.name(), changed.email(),
+                    changed.phone(), changed.country(), changed.timezone()));
+            promoteIfEarned();
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(LinkCustomerId command, CustomerIdRegistry registry) {
+        String requested = CustomerIdRules.check(command.customerId());
+        if (requested.equals(customerId)) {
+            return state();
+        }
+        if (customerId != null) {
+            throw new CustomerIdAlreadyLinked(ref.contactId());
+        }
+        registry.claim(ref, requested);
+        apply(new CustomerIdLinked(ref.workspaceId(), ref.contactId(), requested));
+        promoteIfEarned();
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(AddTag command) {
+        String tag = TagRules.normalize(command.tag());
+        if (!tags.contains(tag)) {
+            if (tags.size() >= TagRules.MAX_TAGS_PER_CONTACT) {
+                throw new LimitReached("a contact has at most " + TagRules.MAX_TAGS_PER_CONTACT + " tags");
+            }
+            apply(new TagAdded(ref.workspaceId(), ref.contactId(), tag));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(RemoveTag command) {
+        String tag = TagRules.normalize(command.tag());
+        if (tags.contains(tag)) {
+            apply(new TagRemoved(ref.workspaceId(), ref.contactId(), tag));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(WriteNote command) {
+        Violations violations = new Violations();
+        NoteRules.checkText(command.text(), violations);
+        NoteRules.checkAuthor(command.author(), violations);
+        violations.throwIfAny();
+        apply(new NoteWritten(ref.workspaceId(), ref.contactId(), command.noteId(), command.text(),
+                command.author().strip()));
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(EditNote command) {
+        String current = existingNote(command.noteId());
+        Violations violations = new Violations();
+        NoteRules.checkText(command.text(), violations);
+        violations.throwIfAny();
+        if (!command.text().equals(current)) {
+            apply(new NoteEdited(ref.workspaceId(), ref.contactId(), command.noteId(), command.text()));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(DeleteNote command) {
+        existingNote(command.noteId());
+        apply(new NoteDeleted(ref.workspaceId(), ref.contactId(), command.noteId()));
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(SetCustomField command, CustomFieldCatalog catalog) {
+        FieldDefinition field = catalog.find(ref.workspaceId(), command.key())
+                .orElseThrow(() -> new RulesBroken("key", "custom field '" + command.key() + "' is not defined in this workspace"));
+        String value = FieldValueRules.canonical(field, command.value());
+        if (!value.equals(customFields.get(field.key()))) {
+            apply(new CustomFieldSet(ref.workspaceId(), ref.contactId(), field.key(), value));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public ContactState handle(ClearCustomField command) {
+        if (customFields.containsKey(command.key())) {
+            apply(new CustomFieldCleared(ref.workspaceId(), ref.contactId(), command.key()));
+        }
+        return state();
+    }
+
+    /** Emits the promotion the contact has earned, if it is a step forward. */
+    private void promoteIfEarned() {
+        ContactType earned = TypeRule.earned(details.name(), details.email(), details.phone(), customerId);
+        if (type.isBefore(earned)) {
+            apply(new ContactPromoted(ref.workspaceId(), ref.contactId(), type, earned));
+        }
+    }
+
+    /** The zone of the contact's country, else of its phone's region, when that region keeps one clock. */
+    private static String derivedTimezone(Details details) {
+        return SingleClockZones.of(details.country())
+                .or(() -> SingleClockZones.of(DetailsRules.phoneRegion(details.phone())))
+                .orElse(null);
+    }
+
+    private String existingNote(String noteId) {
+        String text = notes.get(noteId);
+        if (text == null) {
+            throw new NoteNotFound(noteId);
+        }
+        return text;
+    }
+
+    private ContactState state() {
+        return new ContactState(type, getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ContactCreated event) {
+        ref = new ContactRef(event.workspaceId(), event.contactId());
+        streamId = ref.toString();
+        type = ContactType.GUEST;
+        details = new Details(null, null, null, event.country(), event.timezone());
+    }
+
+    @EventSourcingHandler
+    void on(DetailsLeft event) {
+        details = details.overlaidWith(new Details(event.name(), event.email(), event.phone(), event.country(), event.timezone()));
+    }
+
+    @EventSourcingHandler
+    void on(ContactPromoted event) {
+        type = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerIdLinked event) {
+        customerId = event.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(TagAdded event) {
+        tags.add(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(TagRemoved event) {
+        tags.remove(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(NoteWritten event) {
+        notes.put(event.noteId(), event.text());
+    }
+
+    @EventSourcingHandler
+    void on(NoteEdited event) {
+        notes.put(event.noteId(), event.text());
+    }
+
+    @EventSourcingHandler
+    void on(NoteDeleted event) {
+        notes.remove(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(CustomFieldSet event) {
+        customFields.put(event.key(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(CustomFieldCleared event) {
+        customFields.remove(event.key());
+    }
+}

@@ -1,0 +1,38 @@
+package io.contactledger.command.fields;
+
+import java.util.List;
+
+import io.contactledger.events.FieldType;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Workspace custom-field definitions (DESIGN §4). */
+@RestController
+@RequestMapping(path = "/api/v1/workspaces/{workspaceId}/custom-fields", produces = MediaType.APPLICATION_JSON_VALUE)
+class CustomFieldController {
+
+    private final CommandGateway commands;
+
+    CustomFieldController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record DefinitionRequest(String label, FieldType type, List<String> options) {
+    }
+
+    record DefinitionResponse(String key, FieldType type) {
+    }
+
+    @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DefinitionResponse define(@PathVariable String workspaceId, @PathVariable String key,
+            @RequestBody DefinitionRequest body) {
+        FieldDefinition defined = commands.sendAndWait(
+                new DefineCustomField(workspaceId, key, body.label(), body.type(), body.options()));
+        return new DefinitionResponse(defined.key(), defined.type());
+    }
+}

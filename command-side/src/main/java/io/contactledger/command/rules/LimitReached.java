@@ -1,0 +1,9 @@
+package io.contactledger.command.rules;
+
+/** A per-contact or per-workspace limit would be exceeded; nothing was changed. */
+public class LimitReached extends RuntimeException {
+
+    public LimitReached(String message) {
+        super(message);
+    }
+}

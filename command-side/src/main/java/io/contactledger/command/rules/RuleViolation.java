@@ -1,0 +1,5 @@
+package io.contactledger.command.rules;
+
+/** One broken input rule: which field, and what is wrong with it. */
+public record RuleViolation(String field, String message) {
+}

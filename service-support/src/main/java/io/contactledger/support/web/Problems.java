@@ -1,0 +1,38 @@
+package io.contactledger.support.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds RFC 9457 problem+json responses with a stable type URI per kind of problem. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://contactledger.io/problems/";
+
+    private Problems() {
+    }
+
+    public static ResponseEntity<Object> of(HttpStatus status, String kind, String detail) {
+        return of(status, kind, detail, Map.of());
+    }
+
+    public static ResponseEntity<Object> of(HttpStatus status, String kind, String detail, Map<String, ?> extra) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + kind));
+        problem.setTitle(status.getReasonPhrase());
+        extra.forEach(problem::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    public static ResponseEntity<Object> invalid(List<FieldViolation> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return of(HttpStatus.BAD_REQUEST, "validation", detail, Map.of("errors", errors));
+    }
+}
