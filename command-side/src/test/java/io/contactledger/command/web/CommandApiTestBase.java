@@ -1,0 +1,57 @@
+package io.contactledger.command.web;
+
+import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The command side running for real on a random port, on a fresh database per test class. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CommandApiTestBase {
+
+    static final String WS = "/api/v1/workspaces/demo";
+    private static TestDatabase database;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeAll
+    static void freshDatabase() {
+        database = TestDatabase.create("command_api");
+    }
+
+    @DynamicPropertySource
+    static void databaseProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database.url());
+        registry.add("spring.datasource.username", () -> database.user());
+        registry.add("spring.datasource.password", () -> database.password());
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    long eventCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    long eventCount(String contactId, String eventType) {
+        return jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?")
+                .params("demo/" + contactId, "io.contactledger.events." + eventType)
+                .query(Long.class).single();
+    }
+
+    Http.Response create(String contactId) {
+        return http.post(WS + "/contacts", "{\"contactId\":\"" + contactId + "\"}");
+    }
+}
