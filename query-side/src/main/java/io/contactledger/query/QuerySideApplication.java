@@ -1,15 +1,18 @@
 package io.contactledger.query;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The read half of Contact Ledger: projections, profile views, search, history and as-of replay. */
 @SpringBootApplication(scanBasePackages = {"io.contactledger.query", "io.contactledger.support"})
 public class QuerySideApplication {
 
+    /** Each side reads its own query-side.yml, so both can run in one JVM (tests) without mixing settings. */
+    public static final String CONFIG_NAME = "spring.config.name=query-side";
+
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        SpringApplication.run(QuerySideApplication.class, args);
+        new SpringApplicationBuilder(QuerySideApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -1,7 +1,5 @@
 package io.contactledger.command.contact;
 
-import java.util.regex.Pattern;
-
 import io.contactledger.command.rules.Violations;
 import io.contactledger.events.ContactStreams;
 
@@ -11,21 +9,18 @@ import io.contactledger.events.ContactStreams;
  */
 public record ContactRef(String workspaceId, String contactId) {
 
-    public static final Pattern WORKSPACE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    public static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     /** Both ids must have the allowed shape, so no command can name a contact that cannot exist. */
     public ContactRef {
         Violations violations = new Violations();
         checkWorkspaceId(workspaceId, violations);
-        if (contactId == null || !CONTACT_ID.matcher(contactId).matches()) {
+        if (contactId == null || !ContactStreams.CONTACT_ID.matcher(contactId).matches()) {
             violations.add("contactId", "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
         }
         violations.throwIfAny();
     }
 
     public static void checkWorkspaceId(String workspaceId, Violations violations) {
-        if (workspaceId == null || !WORKSPACE_ID.matcher(workspaceId).matches()) {
+        if (workspaceId == null || !ContactStreams.WORKSPACE_ID.matcher(workspaceId).matches()) {
             violations.add("workspaceId", "must be 2-63 characters of a-z, 0-9 or '-', starting with a letter or digit");
         }
     }

@@ -1,5 +1,6 @@
 package io.contactledger.command.web;
 
+import io.contactledger.command.CommandSideApplication;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The command side running for real on a random port, on a fresh database per test class. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CommandSideApplication.CONFIG_NAME)
 abstract class CommandApiTestBase {
 
     static final String WS = "/api/v1/workspaces/demo";

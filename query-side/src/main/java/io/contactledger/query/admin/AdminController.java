@@ -1,0 +1,40 @@
+package io.contactledger.query.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import io.contactledger.query.web.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator endpoints, global because processors serve every workspace. */
+@RestController
+@RequestMapping(path = "/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
+class AdminController {
+
+    private final Projections projections;
+
+    AdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    List<ProjectionStatus> status() {
+        return projections.statuses();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
+        if (!projections.names().contains(name)) {
+            throw new NotFound("no projection named " + name);
+        }
+        projections.rebuild(name);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("name", name, "rebuild", "requested"));
+    }
+}

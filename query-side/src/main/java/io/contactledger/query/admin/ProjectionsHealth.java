@@ -1,0 +1,29 @@
+package io.contactledger.query.admin;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Health includes the projections: DOWN when a processor is in error, with every lag as detail. */
+@Component("projectionsHealthIndicator")
+class ProjectionsHealth implements HealthIndicator {
+
+    private final Projections projections;
+
+    ProjectionsHealth(Projections projections) {
+        this.projections = projections;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = Health.up();
+        for (ProjectionStatus status : projections.statuses()) {
+            if (status.error()) {
+                health.down();
+            }
+            health.withDetail(status.name(), java.util.Map.of("lag", status.lag(), "replaying", status.replaying(),
+                    "running", status.running(), "error", status.error()));
+        }
+        return health.build();
+    }
+}

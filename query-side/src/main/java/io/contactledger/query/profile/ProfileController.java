@@ -1,0 +1,73 @@
+package io.contactledger.query.profile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import io.contactledger.query.history.AsOfReplay;
+import io.contactledger.query.web.NotFound;
+import io.contactledger.query.web.NotYetProjected;
+import io.contactledger.query.web.PathIds;
+import io.contactledger.support.web.InvalidRequest;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One contact's profile: as the read model holds it now, after waiting for a version the client
+ * just wrote ({@code minVersion}), or as it stood at an instant or version ({@code asOf},
+ * {@code atVersion}, folded from the event store).
+ */
+@RestController
+class ProfileController {
+
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private final ProfileStore store;
+    private final ProjectionProgress progress;
+    private final AsOfReplay replay;
+
+    ProfileController(ProfileStore store, ProjectionProgress progress, AsOfReplay replay) {
+        this.store = store;
+        this.progress = progress;
+        this.replay = replay;
+    }
+
+    @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ContactProfile profile(@PathVariable String workspaceId, @PathVariable String contactId,
+            @RequestParam(required = false) Long minVersion, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atVersion) throws InterruptedException {
+        PathIds.check(workspaceId, contactId);
+        int modes = (minVersion != null ? 1 : 0) + (asOf != null ? 1 : 0) + (atVersion != null ? 1 : 0);
+        if (modes > 1) {
+            throw new InvalidRequest("minVersion", "use at most one of minVersion, asOf and atVersion");
+        }
+        if (asOf != null) {
+            return replay.asOf(workspaceId, contactId, instant(asOf));
+        }
+        if (atVersion != null) {
+            return replay.atVersion(workspaceId, contactId, nonNegative("atVersion", atVersion));
+        }
+        if (minVersion != null && !progress.awaitVersion(workspaceId, contactId, nonNegative("minVersion", minVersion), MAX_WAIT)) {
+            throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
+        }
+        return store.find(workspaceId, contactId).orElseThrow(() -> new NotFound("contact " + contactId + " not found"));
+    }
+
+    private static Instant instant(String raw) {
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest("asOf", "must be an ISO-8601 instant such as 2026-01-31T09:30:00Z");
+        }
+    }
+
+    private static long nonNegative(String name, long value) {
+        if (value < 0) {
+            throw new InvalidRequest(name, "must not be negative");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,92 @@
+package io.contactledger.query.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.contactledger.events.ContactType;
+import io.contactledger.query.profile.ContactProfile;
+import io.contactledger.query.profile.ProfileStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists a workspace's contacts newest first, filtered by type, tag and a case-insensitive
+ * substring of name, email, phone or customer ID. Paging is keyset: (created_at, contact_id) of
+ * the last item, so pages stay stable while contacts are added.
+ */
+@Component
+class ContactSearch {
+
+    private final JdbcClient jdbc;
+    private final ProfileStore profiles;
+    private final Cursor cursors;
+
+    ContactSearch(JdbcClient jdbc, ProfileStore profiles,
+            @Value("${ledger.cursor-secret:contact-ledger-cursor}") String cursorSecret) {
+        this.jdbc = jdbc;
+        this.profiles = profiles;
+        this.cursors = new Cursor(cursorSecret);
+    }
+
+    record Filters(ContactType type, String tag, String q) {
+        String signature() {
+            return type + "|" + tag + "|" + q;
+        }
+    }
+
+    record Item(String contactId, ContactType type, String name, String email, String phone, String customerId,
+            List<String> tags, Instant createdAt, Instant updatedAt) {
+    }
+
+    record Page(List<Item> items, String nextCursor) {
+    }
+
+    Page search(String workspaceId, Filters filters, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("SELECT document FROM contact_profile p WHERE p.workspace_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspaceId));
+        if (filters.type() != null) {
+            sql.append(" AND p.type = ?");
+            params.add(filters.type().name());
+        }
+        if (filters.tag() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.workspace_id = p.workspace_id"
+                    + " AND t.tag = ? AND t.contact_id = p.contact_id)");
+            params.add(filters.tag());
+        }
+        if (filters.q() != null) {
+            sql.append(" AND p.search_text LIKE ? ESCAPE '\\'");
+            params.add("%" + likeEscaped(filters.q().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (cursor != null) {
+            Cursor.Position after = cursors.decode(cursor, filters.signature());
+            sql.append(" AND (p.created_at < ? OR (p.created_at = ? AND p.contact_id < ?))");
+            params.addAll(List.of(after.createdAtMicros(), after.createdAtMicros(), after.contactId()));
+        }
+        sql.append(" ORDER BY p.created_at DESC, p.contact_id DESC LIMIT ?");
+        params.add(limit + 1);
+
+        List<ContactProfile> found = jdbc.sql(sql.toString()).params(params).query(String.class).list()
+                .stream().map(profiles::read).toList();
+        boolean more = found.size() > limit;
+        List<ContactProfile> page = more ? found.subList(0, limit) : found;
+        String next = null;
+        if (more) {
+            ContactProfile last = page.get(page.size() - 1);
+            next = cursors.encode(new Cursor.Position(ProfileStore.createdAtMicros(last), last.contactId()),
+                    filters.signature());
+        }
+        return new Page(page.stream().map(ContactSearch::item).toList(), next);
+    }
+
+    private static Item item(ContactProfile p) {
+        return new Item(p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.customerId(), p.tags(),
+                p.createdAt(), p.updatedAt());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

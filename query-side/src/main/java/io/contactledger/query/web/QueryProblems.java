@@ -1,0 +1,26 @@
+package io.contactledger.query.web;
+
+import io.contactledger.support.web.ProblemHandlerBase;
+import io.contactledger.support.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every query-side failure, mapped to problem+json in this one place. */
+@RestControllerAdvice
+class QueryProblems extends ProblemHandlerBase {
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(NotYetProjected.class)
+    ResponseEntity<Object> notYetProjected(NotYetProjected e) {
+        ResponseEntity<Object> problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-projected", e.getMessage());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+    }
+}
