@@ -1,0 +1,84 @@
+package io.contactledger.query.it;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.contactledger.command.CommandSideApplication;
+import io.contactledger.query.QuerySideApplication;
+import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Both applications in one JVM on one fresh database: the command side started by hand, the query
+ * side as the Spring test context. Tests drive commands through the command API over HTTP and
+ * read through the query API over HTTP, exactly as clients do.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = QuerySideApplication.CONFIG_NAME)
+abstract class BothSidesTestBase {
+
+    static final String WS = "/api/v1/workspaces/demo";
+    static TestDatabase database;
+    static ConfigurableApplicationContext commandSide;
+
+    @Value("${local.server.port}")
+    int queryPort;
+    Http commands;
+    Http queries;
+
+    @BeforeAll
+    static void startCommandSide() {
+        database = TestDatabase.create("both_sides");
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .run("--server.port=0", "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password());
+    }
+
+    @AfterAll
+    static void stopCommandSide() {
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void databaseProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database.url());
+        registry.add("spring.datasource.username", () -> database.user());
+        registry.add("spring.datasource.password", () -> database.password());
+    }
+
+    @BeforeEach
+    void clients() {
+        commands = new Http("http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port"));
+        queries = new Http("http://localhost:" + queryPort);
+    }
+
+    /** The contact's version after the command, read from the command's answer. */
+    static long version(Http.Response response) {
+        if (response.status() >= 300) {
+            throw new AssertionError("command failed: " + response);
+        }
+        return response.json().get("version").asLong();
+    }
+
+    static void eventually(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
