@@ -77,6 +77,8 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
             assertThat(history.get("events").get(i).get("sequence").asLong()).isEqualTo(i);
         }
 
+        eventually(java.time.Duration.ofSeconds(10), () -> queries.get(WS + "/custom-fields").json().size() == 1,
+                "the custom-field view");
         JsonNode fields = queries.get(WS + "/custom-fields").json();
         assertThat(fields.get(0).get("key").asText()).isEqualTo("plan");
         assertThat(fields.get(0).get("type").asText()).isEqualTo("LIST");
