@@ -70,8 +70,7 @@ public class Projections {
                 .query((rs, i) -> deserialize(rs.getBytes(1), rs.getString(2)))
                 .list();
         long position = tokens.stream().mapToLong(Projections::position).min().orElse(-1);
-        boolean replaying = tokens.stream().anyMatch(Projections::replayUnfinished)
-                || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = tokens.stream().anyMatch(Projections::replayUnfinished);
         boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
         return new ProjectionStatus(name, position, head, Math.max(0, head - position), replaying,
                 processor.isRunning(), error, tokens.size(), rebuilds.getOrDefault(name, "none"));
@@ -109,10 +108,14 @@ public class Projections {
         return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
-    /** A replay token stays in place until a newer event arrives; the replay itself is over once it covers its target. */
+    /**
+     * A replay token stays in place until a newer event arrives; the replay itself is over once its
+     * position reaches the position of the reset (gaps in the global index may differ, so positions
+     * are compared rather than the tokens).
+     */
     private static boolean replayUnfinished(TrackingToken token) {
         return token instanceof ReplayToken replay
-                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
+                && position(replay.getCurrentToken()) < position(replay.getTokenAtReset());
     }
 
     private static long position(TrackingToken token) {

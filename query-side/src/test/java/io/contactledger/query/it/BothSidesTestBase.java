@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * side as the Spring test context. Tests drive commands through the command API over HTTP and
  * read through the query API over HTTP, exactly as clients do.
  */
+// Every class gets its own database, so its query-side context must not be reused by the next class.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = QuerySideApplication.CONFIG_NAME)
 abstract class BothSidesTestBase {
 

@@ -10,7 +10,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -48,6 +50,20 @@ public class AxonJdbcStore {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .build();
+    }
+
+    /**
+     * Streaming processors poll the store for events appended by other processes (the command
+     * side is one); Axon's default of a second between polls would be most of the projection lag.
+     */
+    @Bean
+    public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+            @Value("${ledger.event-store.fetch-delay-ms:50}") long fetchDelayMs) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .fetchDelay(fetchDelayMs)
                 .build();
     }
 

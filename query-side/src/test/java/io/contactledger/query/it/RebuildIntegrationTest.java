@@ -1,0 +1,66 @@
+package io.contactledger.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactledger.support.testing.Http.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A rebuild replays the event store into a read model identical to the one it replaced. */
+class RebuildIntegrationTest extends BothSidesTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void rebuildingTheProfilesGivesTheSameReadModel() throws Exception {
+        commands.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
+        for (int i = 0; i < 30; i++) {
+            String id = "r-" + i;
+            version(commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\",\"country\":\"DE\"}"));
+            version(commands.post(WS + "/contacts/" + id + "/details", "{\"name\":\"Person " + i + "\",\"phone\":\"030 1234" + (100 + i) + "\"}"));
+            version(commands.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"t" + (i % 3) + "\"}"));
+            if (i % 2 == 0) {
+                version(commands.put(WS + "/contacts/" + id + "/customer-id", "{\"customerId\":\"C-" + i + "\"}"));
+                String note = commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"note " + i + "\",\"author\":\"a\"}")
+                        .json().get("noteId").asText();
+                version(commands.put(WS + "/contacts/" + id + "/notes/" + note, "{\"text\":\"edited " + i + "\"}"));
+            }
+            version(commands.put(WS + "/contacts/" + id + "/custom-fields/plan", "{\"value\":\"" + (i % 2 == 0 ? "pro" : "free") + "\"}"));
+        }
+        eventually(Duration.ofSeconds(20), () -> caughtUp(queries.get("/admin/projections").json().get(0)), "catch-up");
+        List<String> before = readModel();
+        assertThat(before).as("30 profiles and one tag each").hasSize(30 + 30);
+
+        Response accepted = queries.post("/admin/projections/contact-profiles/rebuild", null);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        eventually(Duration.ofSeconds(30), () -> {
+            JsonNode status = queries.get("/admin/projections").json().get(0);
+            return "started".equals(status.get("rebuild").asText()) && caughtUp(status);
+        }, "the rebuild to catch up");
+        assertThat(readModel()).isEqualTo(before);
+        assertThat(queries.get(WS + "/contacts/r-4").json().get("notes").get(0).get("text").asText()).isEqualTo("edited 4");
+    }
+
+    private static boolean caughtUp(JsonNode status) {
+        return status.get("lag").asLong() == 0 && !status.get("replaying").asBoolean();
+    }
+
+    /** Every profile document and every tag row, in a stable order. */
+    private List<String> readModel() {
+        List<String> profiles = jdbc.sql("SELECT workspace_id || '/' || contact_id || ' ' || type || ' ' || version"
+                        + " || ' ' || search_text || ' ' || created_at || ' ' || document FROM contact_profile"
+                        + " ORDER BY workspace_id, contact_id")
+                .query(String.class).list();
+        List<String> tags = jdbc.sql("SELECT workspace_id || '/' || contact_id || ' #' || tag FROM contact_tag"
+                        + " ORDER BY workspace_id, contact_id, tag")
+                .query(String.class).list();
+        return java.util.stream.Stream.concat(profiles.stream(), tags.stream()).toList();
+    }
+}
