@@ -1,0 +1,96 @@
+package io.contactledger.query.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactledger.support.testing.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, the way the launcher runs it: the two real jars as separate processes on one H2
+ * file database (AUTO_SERVER). A chat session shows up as a profile with its history; then the
+ * query side is killed with SIGKILL, more commands are written, and the restarted query side
+ * catches up with nothing missing and nothing applied twice.
+ */
+class TwoProcessesIT {
+
+    private static final String WS = "/api/v1/workspaces/e2e";
+
+    @TempDir
+    Path data;
+    private ServiceProcess commandSide;
+    private ServiceProcess querySide;
+
+    @BeforeEach
+    void startBothSides() throws Exception {
+        Map<String, String> env = Map.of("LEDGER_DB_URL", "jdbc:h2:file:" + data.resolve("ledger") + ";AUTO_SERVER=TRUE");
+        commandSide = new ServiceProcess("command-side", Path.of("../command-side/target/command-side.jar"), data, env).start();
+        querySide = new ServiceProcess("query-side", Path.of("target/query-side.jar"), data, env).start();
+    }
+
+    @AfterEach
+    void stopBothSides() throws Exception {
+        if (querySide != null) {
+            querySide.stop();
+        }
+        if (commandSide != null) {
+            commandSide.stop();
+        }
+    }
+
+    @Test
+    void aChatSessionIsProjectedAndAKilledQuerySideCatchesUpExactly() throws Exception {
+        Http commands = commandSide.http();
+        String[] visitor = {"X-Actor-Kind", "VISITOR", "X-Actor-Id", "v-1", "X-Channel", "WIDGET", "X-Correlation-Id", "chat-e2e"};
+        commands.post(WS + "/contacts", "{\"contactId\":\"v-1\",\"channel\":\"WIDGET\",\"country\":\"GB\"}", visitor);
+        commands.post(WS + "/contacts/v-1/details", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}", visitor);
+        long version = commands.post(WS + "/contacts/v-1/tags", "{\"tag\":\"vip\"}").json().get("version").asLong();
+
+        JsonNode profile = querySide.http().get(WS + "/contacts/v-1?minVersion=" + version).json();
+        assertThat(profile.get("type").asText()).isEqualTo("LEAD");
+        assertThat(profile.get("timezone").asText()).isEqualTo("Europe/London");
+        JsonNode history = querySide.http().get(WS + "/contacts/v-1/history").json().get("events");
+        assertThat(history).hasSize(4);
+        assertThat(history.get(1).get("correlationId").asText()).isEqualTo("chat-e2e");
+
+        querySide.kill();
+        List<Long> versions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "k-" + i;
+            commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}");
+            commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"first\",\"author\":\"agent\"}");
+            commands.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"t" + i + "\"}");
+            versions.add(commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"second\",\"author\":\"agent\"}")
+                    .json().get("version").asLong());
+        }
+        querySide.start();
+
+        Http queries = querySide.http();
+        // The killed process's segment claims must time out (LEDGER_CLAIM_TIMEOUT, 10 s) before they move.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+        String lastId = "k-19";
+        while (queries.get(WS + "/contacts/" + lastId + "?minVersion=" + versions.get(19)).status() != 200) {
+            assertThat(System.nanoTime()).as("caught up in time").isLessThan(deadline);
+        }
+        for (int i = 0; i < 20; i++) {
+            String id = "k-" + i;
+            Http.Response live = queries.get(WS + "/contacts/" + id + "?minVersion=" + versions.get(i));
+            assertThat(live.status()).as(id).isEqualTo(200);
+            assertThat(live.json().get("notes")).as("no note lost or doubled").hasSize(2);
+            assertThat(live.json().get("tags").toString()).isEqualTo("[\"t" + i + "\"]");
+            assertThat(live.json()).isEqualTo(queries.get(WS + "/contacts/" + id + "?atVersion=" + versions.get(i)).json());
+        }
+        JsonNode list = queries.get(WS + "/contacts?limit=200").json().get("items");
+        assertThat(list).as("every contact once").hasSize(21);
+        assertThat(Files.readString(data.resolve("query-side.log"))).doesNotContain("ERROR");
+    }
+}
