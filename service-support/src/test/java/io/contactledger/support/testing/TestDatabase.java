@@ -52,8 +52,20 @@ public final class TestDatabase {
         } catch (SQLException e) {
             unreachable(e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(schema)));
         String separator = PG_URL.contains("?") ? "&" : "?";
         return new TestDatabase(PG_URL + separator + "currentSchema=" + schema, PG_USER, PG_PASSWORD);
+    }
+
+    /** Test schemas are dropped when the test JVM exits, so runs do not pile up in the shared database. */
+    private static void dropSchema(String schema) {
+        try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '5s'");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+        }
     }
 
     private static void unreachable(SQLException e) {
