@@ -19,14 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final Projections projections;
+    private final RebuildCoordinator rebuilds;
 
-    AdminController(Projections projections) {
+    AdminController(Projections projections, RebuildCoordinator rebuilds) {
         this.projections = projections;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping
     List<ProjectionStatus> status() {
-        return projections.statuses();
+        return projections.statuses(rebuilds::state);
     }
 
     @PostMapping("/{name}/rebuild")
@@ -34,7 +36,8 @@ class AdminController {
         if (!projections.names().contains(name)) {
             throw new NotFound("no projection named " + name);
         }
-        projections.rebuild(name);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("name", name, "rebuild", "requested"));
+        long generation = rebuilds.request(name);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("name", name, "rebuild", "requested", "generation", Long.toString(generation)));
     }
 }

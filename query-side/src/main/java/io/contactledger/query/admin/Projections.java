@@ -1,44 +1,30 @@
 package io.contactledger.query.admin;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The query side's streaming projections: their status, read from the shared token table so every
- * instance reports the same positions whichever segments it owns, and their rebuild.
+ * instance reports the same positions whichever segments it owns.
  */
 @Component
 public class Projections {
-
-    private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
-    private final Map<String, String> rebuilds = new ConcurrentHashMap<>();
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
             Serializer serializer) {
@@ -58,12 +44,13 @@ public class Projections {
         return processing.eventProcessor(name, StreamingEventProcessor.class);
     }
 
-    public List<ProjectionStatus> statuses() {
+    /** Each projection's status; {@code rebuildState} tells this instance's part in the latest rebuild. */
+    public List<ProjectionStatus> statuses(java.util.function.Function<String, String> rebuildState) {
         long head = position(eventStore.createHeadToken());
-        return names().stream().map(name -> status(name, head)).toList();
+        return names().stream().map(name -> status(name, head, rebuildState.apply(name))).toList();
     }
 
-    private ProjectionStatus status(String name, long head) {
+    private ProjectionStatus status(String name, long head, String rebuild) {
         StreamingEventProcessor processor = processor(name).orElseThrow();
         List<TrackingToken> tokens = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ?")
                 .param(name)
@@ -73,32 +60,7 @@ public class Projections {
         boolean replaying = tokens.stream().anyMatch(Projections::replayUnfinished);
         boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
         return new ProjectionStatus(name, position, head, Math.max(0, head - position), replaying,
-                processor.isRunning(), error, tokens.size(), rebuilds.getOrDefault(name, "none"));
-    }
-
-    /**
-     * Rebuilds a projection from the event store in the background: stop its processor, reset its
-     * tokens (its reset handler empties the read model), start it again to replay every event.
-     */
-    public void rebuild(String name) {
-        StreamingEventProcessor processor = processor(name).orElseThrow();
-        rebuilds.put(name, "requested");
-        rebuilder.submit(() -> {
-            try {
-                rebuilds.put(name, "running");
-                processor.shutdownAsync().get();
-                processor.resetTokens();
-                processor.start();
-                rebuilds.put(name, "started");
-                log.info("projection {} reset; replaying the event store", name);
-            } catch (Exception e) {
-                log.error("rebuild of projection {} failed", name, e);
-                rebuilds.put(name, "failed: " + e.getMessage());
-                if (!processor.isRunning()) {
-                    processor.start();
-                }
-            }
-        });
+                processor.isRunning(), error, tokens.size(), rebuild);
     }
 
     private TrackingToken deserialize(byte[] token, String type) {

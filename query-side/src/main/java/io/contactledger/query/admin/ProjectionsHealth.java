@@ -17,7 +17,7 @@ class ProjectionsHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
-        for (ProjectionStatus status : projections.statuses()) {
+        for (ProjectionStatus status : projections.statuses(name -> "")) {
             if (status.error()) {
                 health.down();
             }

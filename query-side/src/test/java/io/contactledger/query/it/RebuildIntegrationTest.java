@@ -42,7 +42,7 @@ class RebuildIntegrationTest extends BothSidesTestBase {
         assertThat(accepted.status()).isEqualTo(202);
         eventually(Duration.ofSeconds(30), () -> {
             JsonNode status = queries.get("/admin/projections").json().get(0);
-            return "started".equals(status.get("rebuild").asText()) && caughtUp(status);
+            return "restarted".equals(status.get("rebuild").asText()) && status.get("running").asBoolean() && caughtUp(status);
         }, "the rebuild to catch up");
         assertThat(readModel()).isEqualTo(before);
         assertThat(queries.get(WS + "/contacts/r-4").json().get("notes").get(0).get("text").asText()).isEqualTo("edited 4");

@@ -40,11 +40,15 @@ public final class TestDatabase {
 
     /** A new, empty database (or schema) named after {@code purpose}. */
     public static TestDatabase create(String purpose) {
-        String unique = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8);
         if (!postgresRequested()) {
-            return new TestDatabase("jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1", "sa", "");
+            return new TestDatabase("jdbc:h2:mem:" + unique(purpose) + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
+        return createPostgres(purpose);
+    }
+
+    /** A new schema in PostgreSQL whatever {@code ledger.test.db} says: for tests that are about PostgreSQL. */
+    public static TestDatabase createPostgres(String purpose) {
+        String unique = unique(purpose);
         String schema = "t_" + unique;
         try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
              Statement statement = connection.createStatement()) {
@@ -55,6 +59,10 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(schema)));
         String separator = PG_URL.contains("?") ? "&" : "?";
         return new TestDatabase(PG_URL + separator + "currentSchema=" + schema, PG_USER, PG_PASSWORD);
+    }
+
+    private static String unique(String purpose) {
+        return purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Test schemas are dropped when the test JVM exits, so runs do not pile up in the shared database. */
