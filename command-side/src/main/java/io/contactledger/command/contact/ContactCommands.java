@@ -10,33 +10,38 @@ public final class ContactCommands {
     private ContactCommands() {
     }
 
-    public record CreateContact(ContactRef contact, Channel channel, String country, String timezone) {
+    /** Every contact command names its contact. */
+    public interface ContactCommand {
+        ContactRef contact();
     }
 
-    public record LeaveDetails(@TargetAggregateIdentifier ContactRef contact, DetailsInput details) {
+    public record CreateContact(ContactRef contact, Channel channel, String country, String timezone) implements ContactCommand {
     }
 
-    public record LinkCustomerId(@TargetAggregateIdentifier ContactRef contact, String customerId) {
+    public record LeaveDetails(@TargetAggregateIdentifier ContactRef contact, DetailsInput details) implements ContactCommand {
     }
 
-    public record AddTag(@TargetAggregateIdentifier ContactRef contact, String tag) {
+    public record LinkCustomerId(@TargetAggregateIdentifier ContactRef contact, String customerId) implements ContactCommand {
     }
 
-    public record RemoveTag(@TargetAggregateIdentifier ContactRef contact, String tag) {
+    public record AddTag(@TargetAggregateIdentifier ContactRef contact, String tag) implements ContactCommand {
     }
 
-    public record WriteNote(@TargetAggregateIdentifier ContactRef contact, String noteId, String text, String author) {
+    public record RemoveTag(@TargetAggregateIdentifier ContactRef contact, String tag) implements ContactCommand {
     }
 
-    public record EditNote(@TargetAggregateIdentifier ContactRef contact, String noteId, String text) {
+    public record WriteNote(@TargetAggregateIdentifier ContactRef contact, String noteId, String text, String author) implements ContactCommand {
     }
 
-    public record DeleteNote(@TargetAggregateIdentifier ContactRef contact, String noteId) {
+    public record EditNote(@TargetAggregateIdentifier ContactRef contact, String noteId, String text) implements ContactCommand {
     }
 
-    public record SetCustomField(@TargetAggregateIdentifier ContactRef contact, String key, Object value) {
+    public record DeleteNote(@TargetAggregateIdentifier ContactRef contact, String noteId) implements ContactCommand {
     }
 
-    public record ClearCustomField(@TargetAggregateIdentifier ContactRef contact, String key) {
+    public record SetCustomField(@TargetAggregateIdentifier ContactRef contact, String key, Object value) implements ContactCommand {
+    }
+
+    public record ClearCustomField(@TargetAggregateIdentifier ContactRef contact, String key) implements ContactCommand {
     }
 }

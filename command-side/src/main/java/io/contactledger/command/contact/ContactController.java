@@ -2,6 +2,7 @@ package io.contactledger.command.contact;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.contactledger.command.contact.ContactCommands.AddTag;
 import io.contactledger.command.contact.ContactCommands.ClearCustomField;
 import io.contactledger.command.contact.ContactCommands.CreateContact;
@@ -13,9 +14,13 @@ import io.contactledger.command.contact.ContactCommands.RemoveTag;
 import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
 import io.contactledger.command.details.DetailsInput;
-import io.contactledger.command.web.RequestActor;
+import io.contactledger.command.security.IdentityHashes;
+import io.contactledger.command.security.VisitorTokens;
 import io.contactledger.events.Channel;
 import io.contactledger.events.ContactType;
+import io.contactledger.support.security.ApiKeyFilter;
+import io.contactledger.support.security.Caller;
+import io.contactledger.support.security.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,11 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final CommandGateway commands;
-    private final RequestActor requestActor;
+    private final VisitorTokens visitorTokens;
+    private final IdentityHashes identityHashes;
 
-    ContactController(CommandGateway commands, RequestActor requestActor) {
+    ContactController(CommandGateway commands, VisitorTokens visitorTokens, IdentityHashes identityHashes) {
         this.commands = commands;
-        this.requestActor = requestActor;
+        this.visitorTokens = visitorTokens;
+        this.identityHashes = identityHashes;
     }
 
     record CreateContactRequest(String contactId, Channel channel, String country, String timezone) {
@@ -65,6 +73,10 @@ class ContactController {
     record ContactTypeResponse(String contactId, ContactType type, long version) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreatedResponse(String contactId, ContactType type, long version, String visitorToken) {
+    }
+
     record ContactVersionResponse(String contactId, long version) {
     }
 
@@ -73,25 +85,37 @@ class ContactController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ContactTypeResponse create(@PathVariable String workspaceId, @RequestBody CreateContactRequest body) {
+    CreatedResponse create(@PathVariable String workspaceId, @RequestBody CreateContactRequest body) {
         String contactId = body.contactId() != null ? body.contactId() : UUID.randomUUID().toString();
         ContactRef contact = new ContactRef(workspaceId, contactId);
-        Channel channel = body.channel() != null ? body.channel() : requestActor.current().channel();
+        boolean widget = isWidget();
+        Channel channel = body.channel() != null ? body.channel() : widget ? Channel.WIDGET : Channel.API;
         commands.sendAndWait(new CreateContact(contact, channel, body.country(), body.timezone()));
-        return new ContactTypeResponse(contactId, ContactType.GUEST, 0);
+        return new CreatedResponse(contactId, ContactType.GUEST, 0, widget ? visitorTokens.issue(contact) : null);
     }
 
     @PostMapping(path = "/{contactId}/details", consumes = MediaType.APPLICATION_JSON_VALUE)
     ContactTypeResponse leaveDetails(@PathVariable String workspaceId, @PathVariable String contactId,
+            @RequestHeader(name = VisitorTokens.HEADER, required = false) String visitorToken,
             @RequestBody DetailsRequest body) {
+        ContactRef contact = new ContactRef(workspaceId, contactId);
+        if (isWidget()) {
+            visitorTokens.verify(visitorToken, contact);
+        }
         DetailsInput details = new DetailsInput(body.name(), body.email(), body.phone(), body.country(), body.timezone());
-        return typed(contactId, send(new LeaveDetails(new ContactRef(workspaceId, contactId), details)));
+        return typed(contactId, send(new LeaveDetails(contact, details)));
     }
 
     @PutMapping(path = "/{contactId}/customer-id", consumes = MediaType.APPLICATION_JSON_VALUE)
     ContactTypeResponse linkCustomerId(@PathVariable String workspaceId, @PathVariable String contactId,
+            @RequestHeader(name = VisitorTokens.HEADER, required = false) String visitorToken,
             @RequestBody CustomerIdRequest body) {
-        return typed(contactId, send(new LinkCustomerId(new ContactRef(workspaceId, contactId), body.customerId())));
+        ContactRef contact = new ContactRef(workspaceId, contactId);
+        if (isWidget()) {
+            visitorTokens.verify(visitorToken, contact);
+            identityHashes.verify(workspaceId, body.customerId(), body.identityHash());
+        }
+        return typed(contactId, send(new LinkCustomerId(contact, body.customerId())));
     }
 
     @PostMapping(path = "/{contactId}/tags", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,7 +135,8 @@ class ContactController {
     NoteResponse writeNote(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestBody NoteRequest body) {
         String noteId = UUID.randomUUID().toString();
-        String author = body.author() != null ? body.author() : requestActor.current().id();
+        // The author is the authenticated key's name; a body's author is only used by internal callers.
+        String author = ApiKeyFilter.currentCaller().map(Caller::name).orElse(body.author());
         ContactState state = send(new WriteNote(new ContactRef(workspaceId, contactId), noteId, body.text(), author));
         return new NoteResponse(contactId, noteId, state.version());
     }
@@ -139,6 +164,10 @@ class ContactController {
     ContactVersionResponse clearCustomField(@PathVariable String workspaceId, @PathVariable String contactId,
             @PathVariable String key) {
         return versioned(contactId, send(new ClearCustomField(new ContactRef(workspaceId, contactId), key)));
+    }
+
+    private static boolean isWidget() {
+        return ApiKeyFilter.currentCaller().map(caller -> caller.role() == Role.WIDGET).orElse(false);
     }
 
     private ContactState send(Object command) {

@@ -22,6 +22,6 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(requestActor.current().asMetadata());
+        return (index, command) -> command.andMetaData(requestActor.of(command.getPayload()).asMetadata());
     }
 }

@@ -8,6 +8,8 @@ import io.contactledger.command.fields.FieldTypeChange;
 import io.contactledger.command.notes.NoteNotFound;
 import io.contactledger.command.rules.LimitReached;
 import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.security.AccessRefused;
+import io.contactledger.command.security.TooManyRequests;
 import io.contactledger.support.web.FieldViolation;
 import io.contactledger.support.web.ProblemHandlerBase;
 import io.contactledger.support.web.Problems;
@@ -63,6 +65,18 @@ class CommandProblems extends ProblemHandlerBase {
     @ExceptionHandler(LimitReached.class)
     ResponseEntity<Object> limitReached(LimitReached e) {
         return Problems.of(HttpStatus.CONFLICT, "limit-reached", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessRefused.class)
+    ResponseEntity<Object> accessRefused(AccessRefused e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Object> tooManyRequests(TooManyRequests e) {
+        ResponseEntity<Object> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
     }
 
     /** Only after every retry lost the race for the same contact: the client may simply retry. */

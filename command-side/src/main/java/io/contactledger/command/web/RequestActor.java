@@ -1,65 +1,40 @@
 package io.contactledger.command.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import io.contactledger.command.contact.ContactCommands.ContactCommand;
 import io.contactledger.events.ActorKind;
 import io.contactledger.events.Channel;
-import io.contactledger.support.web.FieldViolation;
-import io.contactledger.support.web.InvalidRequest;
+import io.contactledger.support.security.ApiKeyFilter;
+import io.contactledger.support.security.Caller;
 import io.contactledger.support.web.RequestLog;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The actor of the current HTTP request. Until API keys land (DESIGN §6) it comes from the
- * {@code X-Actor-Kind}, {@code X-Actor-Id} and {@code X-Channel} headers, defaulting to
- * SYSTEM / anonymous / API; the correlation id is the request's. Outside a request (tests,
- * internal dispatch) the actor is the system itself.
+ * The actor of a command, from the authenticated API key and never from client headers: a widget
+ * acts as the visitor (the contact itself) through the widget; agents and admins through the
+ * console; integrations through the API. The correlation id is the request's. Outside a request
+ * (internal dispatch) the actor is the system itself.
  */
 @Component
 public class RequestActor {
 
-    public static final String KIND_HEADER = "X-Actor-Kind";
-    public static final String ID_HEADER = "X-Actor-Id";
-    public static final String CHANNEL_HEADER = "X-Channel";
-    private static final Pattern ACTOR_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
-
-    public Actor current() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return new Actor(ActorKind.SYSTEM, "system", Channel.API, UUID.randomUUID().toString());
-        }
-        HttpServletRequest request = attributes.getRequest();
-        List<FieldViolation> errors = new ArrayList<>();
-        ActorKind kind = parse(ActorKind.class, request.getHeader(KIND_HEADER), ActorKind.SYSTEM, KIND_HEADER, errors);
-        Channel channel = parse(Channel.class, request.getHeader(CHANNEL_HEADER), Channel.API, CHANNEL_HEADER, errors);
-        String id = request.getHeader(ID_HEADER);
-        if (id == null) {
-            id = "anonymous";
-        } else if (!ACTOR_ID.matcher(id).matches()) {
-            errors.add(new FieldViolation(ID_HEADER, "must be 1-128 printable characters without spaces"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
-        return new Actor(kind, id, channel, RequestLog.correlationIdOf(request));
+    public Actor of(Object command) {
+        String correlationId = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? RequestLog.correlationIdOf(attributes.getRequest()) : UUID.randomUUID().toString();
+        return ApiKeyFilter.currentCaller()
+                .map(caller -> actor(caller, command, correlationId))
+                .orElseGet(() -> new Actor(ActorKind.SYSTEM, "system", Channel.API, correlationId));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String raw, E fallback, String header,
-            List<FieldViolation> errors) {
-        if (raw == null) {
-            return fallback;
-        }
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equalsIgnoreCase(raw.strip())) {
-                return value;
-            }
-        }
-        errors.add(new FieldViolation(header, "must be one of " + List.of(type.getEnumConstants())));
-        return fallback;
+    private static Actor actor(Caller caller, Object command, String correlationId) {
+        return switch (caller.role()) {
+            case WIDGET -> new Actor(ActorKind.VISITOR,
+                    command instanceof ContactCommand c ? c.contact().contactId() : caller.name(), Channel.WIDGET, correlationId);
+            case INTEGRATION -> new Actor(ActorKind.INTEGRATION, caller.name(), Channel.API, correlationId);
+            default -> new Actor(ActorKind.AGENT, caller.name(), Channel.CONSOLE, correlationId);
+        };
     }
 }

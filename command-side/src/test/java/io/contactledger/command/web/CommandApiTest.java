@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactledger.support.testing.Http.Response;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** Every command endpoint over real HTTP: its success answer and each status it promises. */
@@ -113,10 +114,11 @@ class CommandApiTest extends CommandApiTestBase {
     @Test
     void theSameCustomerIdMayBeUsedInAnotherWorkspace() {
         create("ws-a");
-        http.post("/api/v1/workspaces/other/contacts", "{\"contactId\":\"ws-b\"}");
+        String[] otherKey = TestKeys.bearer("integration", "other");
+        http.post("/api/v1/workspaces/other/contacts", "{\"contactId\":\"ws-b\"}", otherKey);
 
         http.put(WS + "/contacts/ws-a/customer-id", "{\"customerId\":\"SHARED\"}");
-        Response other = http.put("/api/v1/workspaces/other/contacts/ws-b/customer-id", "{\"customerId\":\"SHARED\"}");
+        Response other = http.put("/api/v1/workspaces/other/contacts/ws-b/customer-id", "{\"customerId\":\"SHARED\"}", otherKey);
 
         assertThat(other.status()).isEqualTo(200);
     }
@@ -157,26 +159,27 @@ class CommandApiTest extends CommandApiTestBase {
     }
 
     @Test
-    void aNoteWithoutAnAuthorIsWrittenByTheActor() {
+    void aNotesAuthorIsTheAuthenticatedKeysNameWhateverTheBodySays() {
         create("note-2");
 
-        Response written = http.post(WS + "/contacts/note-2/notes", "{\"text\":\"hi\"}", "X-Actor-Kind", "AGENT", "X-Actor-Id", "agent-9");
+        Response written = http.post(WS + "/contacts/note-2/notes", "{\"text\":\"hi\",\"author\":\"someone-else\"}",
+                TestKeys.bearer("agent", "demo"));
 
         assertThat(written.status()).isEqualTo(201);
         String payload = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = 'demo/note-2'"
                 + " AND payload_type LIKE '%NoteWritten'").query((rs, i) -> new String(rs.getBytes(1))).single();
-        assertThat(payload).contains("\"author\":\"agent-9\"");
+        assertThat(payload).contains("\"author\":\"agent-demo\"");
     }
 
     @Test
     void customFieldsAreDefinedThenRecordedAndCleared() {
         create("cf-1");
 
-        Response defined = http.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
+        Response defined = admin.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
         Response set = http.put(WS + "/contacts/cf-1/custom-fields/plan", "{\"value\":\"pro\"}");
         Response wrong = http.put(WS + "/contacts/cf-1/custom-fields/plan", "{\"value\":\"gold\"}");
         Response undefined = http.put(WS + "/contacts/cf-1/custom-fields/undefined_one", "{\"value\":\"x\"}");
-        Response retyped = http.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"TEXT\"}");
+        Response retyped = admin.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"TEXT\"}");
         Response cleared = http.delete(WS + "/contacts/cf-1/custom-fields/plan");
 
         assertThat(defined.status()).isEqualTo(200);
@@ -193,8 +196,8 @@ class CommandApiTest extends CommandApiTestBase {
     @Test
     void numbersAndBooleansArriveAsJsonValues() {
         create("cf-2");
-        http.put(WS + "/custom-fields/seats", "{\"label\":\"Seats\",\"type\":\"NUMBER\"}");
-        http.put(WS + "/custom-fields/trial", "{\"label\":\"Trial\",\"type\":\"BOOLEAN\"}");
+        admin.put(WS + "/custom-fields/seats", "{\"label\":\"Seats\",\"type\":\"NUMBER\"}");
+        admin.put(WS + "/custom-fields/trial", "{\"label\":\"Trial\",\"type\":\"BOOLEAN\"}");
 
         assertThat(http.put(WS + "/contacts/cf-2/custom-fields/seats", "{\"value\":12.50}").status()).isEqualTo(200);
         assertThat(http.put(WS + "/contacts/cf-2/custom-fields/trial", "{\"value\":true}").status()).isEqualTo(200);
@@ -202,41 +205,40 @@ class CommandApiTest extends CommandApiTestBase {
     }
 
     @Test
-    void everyEventCarriesTheActorChannelAndCorrelationId() throws Exception {
-        http.post(WS + "/contacts", "{\"contactId\":\"meta-1\"}", "X-Actor-Kind", "VISITOR", "X-Actor-Id", "meta-1",
-                "X-Channel", "WIDGET", "X-Correlation-Id", "chat-123");
+    void everyEventCarriesTheAuthenticatedActorItsChannelAndTheCorrelationId() throws Exception {
+        http.post(WS + "/contacts", "{\"contactId\":\"meta-1\"}", "X-Correlation-Id", "chat-123");
+        http.post(WS + "/contacts/meta-1/tags", "{\"tag\":\"vip\"}", TestKeys.bearer("agent", "demo"));
 
-        byte[] metadata = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'demo/meta-1'")
-                .query((rs, i) -> rs.getBytes(1)).single();
-        JsonNode meta = JSON.readTree(metadata);
-        assertThat(meta.get("actorKind").asText()).isEqualTo("VISITOR");
-        assertThat(meta.get("actorId").asText()).isEqualTo("meta-1");
-        assertThat(meta.get("channel").asText()).isEqualTo("WIDGET");
-        assertThat(meta.get("correlationId").asText()).isEqualTo("chat-123");
+        List<JsonNode> metadata = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'demo/meta-1'"
+                + " ORDER BY sequence_number").query((rs, i) -> read(rs.getBytes(1))).list();
+        assertThat(metadata.get(0).get("actorKind").asText()).isEqualTo("INTEGRATION");
+        assertThat(metadata.get(0).get("actorId").asText()).isEqualTo("integration-demo");
+        assertThat(metadata.get(0).get("channel").asText()).isEqualTo("API");
+        assertThat(metadata.get(0).get("correlationId").asText()).isEqualTo("chat-123");
+        assertThat(metadata.get(1).get("actorKind").asText()).isEqualTo("AGENT");
+        assertThat(metadata.get(1).get("actorId").asText()).isEqualTo("agent-demo");
+        assertThat(metadata.get(1).get("channel").asText()).isEqualTo("CONSOLE");
+        assertThat(metadata.get(1).get("correlationId").asText()).isNotBlank().isNotEqualTo("chat-123");
     }
 
     @Test
-    void withoutActorHeadersTheActorIsTheAnonymousSystemOverTheApi() throws Exception {
-        create("meta-2");
+    void actorHeadersFromTheClientDoNotCount() throws Exception {
+        http.post(WS + "/contacts", "{\"contactId\":\"meta-2\"}", "X-Actor-Kind", "SYSTEM", "X-Actor-Id", "root",
+                "X-Channel", "IMPORT");
 
-        byte[] metadata = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'demo/meta-2'")
-                .query((rs, i) -> rs.getBytes(1)).single();
-        JsonNode meta = JSON.readTree(metadata);
-        assertThat(meta.get("actorKind").asText()).isEqualTo("SYSTEM");
-        assertThat(meta.get("actorId").asText()).isEqualTo("anonymous");
+        JsonNode meta = read(jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'demo/meta-2'")
+                .query((rs, i) -> rs.getBytes(1)).single());
+        assertThat(meta.get("actorKind").asText()).isEqualTo("INTEGRATION");
+        assertThat(meta.get("actorId").asText()).isEqualTo("integration-demo");
         assertThat(meta.get("channel").asText()).isEqualTo("API");
-        assertThat(meta.get("correlationId").asText()).isNotBlank();
     }
 
-    @Test
-    void anUnknownActorKindIsRefused() {
-        long before = eventCount();
-
-        Response refused = http.post(WS + "/contacts", "{}", "X-Actor-Kind", "ROBOT");
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("X-Actor-Kind");
-        assertThat(eventCount()).isEqualTo(before);
+    private static JsonNode read(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -265,8 +267,8 @@ class CommandApiTest extends CommandApiTestBase {
 
     @Test
     void healthAndTheOpenApiDocumentAreServed() {
-        assertThat(http.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
-        Response api = http.get("/v3/api-docs");
+        assertThat(anonymous.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
+        Response api = anonymous.get("/v3/api-docs");
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().get("paths").has("/api/v1/workspaces/{workspaceId}/contacts")).isTrue();
     }

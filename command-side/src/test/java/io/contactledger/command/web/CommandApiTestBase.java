@@ -3,6 +3,7 @@ package io.contactledger.command.web;
 import io.contactledger.command.CommandSideApplication;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.TestDatabase;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,11 @@ abstract class CommandApiTestBase {
     int port;
     @Autowired
     JdbcClient jdbc;
+    /** An integration key of workspace demo: it may run every contact command. */
     Http http;
+    /** An admin key of workspace demo: it also defines custom fields. */
+    Http admin;
+    Http anonymous;
 
     @BeforeAll
     static void freshDatabase() {
@@ -35,11 +40,14 @@ abstract class CommandApiTestBase {
         registry.add("spring.datasource.url", () -> database.url());
         registry.add("spring.datasource.username", () -> database.user());
         registry.add("spring.datasource.password", () -> database.password());
+        TestKeys.springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
     void client() {
-        http = new Http("http://localhost:" + port);
+        anonymous = new Http("http://localhost:" + port);
+        http = anonymous.with(TestKeys.bearer("integration", "demo"));
+        admin = anonymous.with(TestKeys.bearer("admin", "demo"));
     }
 
     long eventCount() {

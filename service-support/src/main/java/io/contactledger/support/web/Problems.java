@@ -1,9 +1,11 @@
 package io.contactledger.support.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +29,14 @@ public final class Problems {
         problem.setTitle(status.getReasonPhrase());
         extra.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before Spring MVC is reached. */
+    public static void write(HttpServletResponse response, HttpStatus status, String kind, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"" + TYPE_BASE + kind + "\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
     public static ResponseEntity<Object> invalid(List<FieldViolation> errors) {

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,11 +29,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"https://contactledger.io/problems/too-large\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"request body is larger than 64 KiB\"}");
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

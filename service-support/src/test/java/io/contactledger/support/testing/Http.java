@@ -15,11 +15,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String[] defaultHeaders;
 
     public Http(String base) {
+        this(base, new String[0]);
+    }
+
+    private Http(String base, String[] defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** A client sending these headers (name, value pairs) with every request, e.g. an API key. */
+    public Http with(String... headers) {
+        return new Http(base, headers);
     }
 
     public record Response(int status, String contentType, String text, HttpResponse<String> raw) {
@@ -65,11 +76,13 @@ public final class Http {
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+        for (String[] set : new String[][] {defaultHeaders, headers}) {
+            for (int i = 0; i + 1 < set.length; i += 2) {
+                request.setHeader(set[i], set[i + 1]);
+            }
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);
         } catch (IOException e) {

@@ -1,0 +1,46 @@
+package io.contactledger.command.security;
+
+import static io.contactledger.support.security.Role.ADMIN;
+import static io.contactledger.support.security.Role.AGENT;
+import static io.contactledger.support.security.Role.INTEGRATION;
+import static io.contactledger.support.security.Role.WIDGET;
+
+import io.contactledger.support.security.ApiKeys;
+import io.contactledger.support.security.LedgerSecurity;
+import io.contactledger.support.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may send which command (DESIGN §6). The widget creates contacts and, for the contact it
+ * created, leaves details and links a verified customer ID; agents run every contact command but
+ * the link; integrations (the business backend) also link; admins also define custom fields.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandSecurity {
+
+    private static final String CONTACTS = "/api/v1/workspaces/*/contacts";
+
+    @Bean
+    ApiKeys apiKeys(@Value("${ledger.security.api-keys:}") String configured) {
+        return ApiKeys.parse(configured);
+    }
+
+    @Bean
+    SecurityFilterChain commandFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
+        return LedgerSecurity.build(http, keys, rules -> rules
+                .requestMatchers(HttpMethod.POST, CONTACTS).hasAnyRole(roles(WIDGET, AGENT, INTEGRATION, ADMIN))
+                .requestMatchers(HttpMethod.POST, CONTACTS + "/*/details").hasAnyRole(roles(WIDGET, AGENT, INTEGRATION, ADMIN))
+                .requestMatchers(HttpMethod.PUT, CONTACTS + "/*/customer-id").hasAnyRole(roles(WIDGET, INTEGRATION))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/workspaces/*/custom-fields/*").hasRole(ADMIN.name())
+                .requestMatchers(CONTACTS + "/*/**").hasAnyRole(roles(AGENT, INTEGRATION, ADMIN)));
+    }
+
+    private static String[] roles(Role... roles) {
+        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,31 @@
+package io.contactledger.query.security;
+
+import io.contactledger.support.security.ApiKeys;
+import io.contactledger.support.security.LedgerSecurity;
+import io.contactledger.support.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may read (DESIGN §6): agents, integrations, auditors and admins read their workspace;
+ * widgets read nothing; operators use /admin and actuator (set up in {@link LedgerSecurity}).
+ */
+@Configuration(proxyBeanMethods = false)
+class QuerySecurity {
+
+    @Bean
+    ApiKeys apiKeys(@Value("${ledger.security.api-keys:}") String configured) {
+        return ApiKeys.parse(configured);
+    }
+
+    @Bean
+    SecurityFilterChain queryFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
+        return LedgerSecurity.build(http, keys, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/**")
+                .hasAnyRole(Role.AGENT.name(), Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name()));
+    }
+}
