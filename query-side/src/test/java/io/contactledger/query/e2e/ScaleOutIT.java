@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.TestDatabase;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,10 @@ class ScaleOutIT {
     }
 
     private ServiceProcess start(String name, String jar) throws Exception {
-        Map<String, String> env = Map.of("LEDGER_DB_URL", database.url(), "LEDGER_DB_USER", database.user(),
+        Map<String, String> env = new HashMap<>(TestKeys.environment());
+        env.putAll(Map.of("LEDGER_DB_URL", database.url(), "LEDGER_DB_USER", database.user(),
                 "LEDGER_DB_PASSWORD", database.password(), "LEDGER_CLAIM_TIMEOUT", "5s",
-                "LEDGER_PROCESSOR_SEGMENTS", "4");
+                "LEDGER_PROCESSOR_SEGMENTS", "4"));
         ServiceProcess process = new ServiceProcess(name, Path.of(jar), logs, env).start();
         processes.add(process);
         return process;
@@ -64,7 +66,8 @@ class ScaleOutIT {
         ServiceProcess commandB = start("command-b", "../command-side/target/command-side.jar");
         ServiceProcess queryA = start("query-a", "target/query-side.jar");
         ServiceProcess queryB = start("query-b", "target/query-side.jar");
-        List<Http> commands = List.of(commandA.http(), commandB.http());
+        String[] integration = TestKeys.bearer("integration", "scale");
+        List<Http> commands = List.of(commandA.http().with(integration), commandB.http().with(integration));
 
         // (a) 4 threads, 400 tag commands on the same 4 contacts through both command instances.
         for (int c = 0; c < 4; c++) {
@@ -84,7 +87,7 @@ class ScaleOutIT {
             assertThat(sequences).as("100 TagAdded on hot-" + c + ", numbered 1..100 without holes").hasSize(100);
             assertThat(sequences.get(0)).isEqualTo(1L);
             assertThat(sequences.get(99)).isEqualTo(100L);
-            JsonNode profile = queryA.http().get(WS + "/contacts/hot-" + c + "?minVersion=100").json();
+            JsonNode profile = queryA.http().with(TestKeys.bearer("agent", "scale")).get(WS + "/contacts/hot-" + c + "?minVersion=100").json();
             assertThat(profile.get("tags")).hasSize(100);
         }
 
@@ -116,14 +119,15 @@ class ScaleOutIT {
         kill.get();
         killer.shutdown();
         assertThat(failures).hasValue(0);
-        Http survivor = queryA.http();
+        Http survivor = queryA.http().with(TestKeys.operator());
+        Http survivorReads = queryA.http().with(TestKeys.bearer("agent", "scale"));
         eventually(Duration.ofSeconds(60), () -> caughtUp(survivor), "the survivor to take over every segment");
         assertThat(owners()).isEqualTo(1);
         Map<String, String> live = readModel();
         assertThat(live).hasSize(504);
         for (Map.Entry<String, String> profile : live.entrySet()) {
             JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(profile.getValue());
-            JsonNode replayed = survivor.get(WS + "/contacts/" + profile.getKey() + "?atVersion=" + stored.get("version").asLong()).json();
+            JsonNode replayed = survivorReads.get(WS + "/contacts/" + profile.getKey() + "?atVersion=" + stored.get("version").asLong()).json();
             assertThat(stored).as(profile.getKey()).isEqualTo(replayed);
         }
         assertThat(longs("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier LIKE 'scale/%'")).isNotEmpty();
@@ -131,8 +135,9 @@ class ScaleOutIT {
         // (c) a rebuild asked of one instance while the other runs ends consistent.
         ServiceProcess queryC = start("query-c", "target/query-side.jar");
         eventually(Duration.ofSeconds(40), () -> owners() == 2, "the new instance to take its share");
-        assertThat(queryC.http().post("/admin/projections/" + PROFILES + "/rebuild", null).status()).isEqualTo(202);
-        eventually(Duration.ofSeconds(60), () -> rebuildDone() && caughtUp(survivor) && caughtUp(queryC.http())
+        Http newcomer = queryC.http().with(TestKeys.operator());
+        assertThat(newcomer.post("/admin/projections/" + PROFILES + "/rebuild", null).status()).isEqualTo(202);
+        eventually(Duration.ofSeconds(60), () -> rebuildDone() && caughtUp(survivor) && caughtUp(newcomer)
                 && readModel().equals(live), "the rebuilt read model to equal the one before");
     }
 

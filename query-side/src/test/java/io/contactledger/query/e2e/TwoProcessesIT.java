@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class TwoProcessesIT {
 
     @BeforeEach
     void startBothSides() throws Exception {
-        Map<String, String> env = Map.of("LEDGER_DB_URL", "jdbc:h2:file:" + data.resolve("ledger") + ";AUTO_SERVER=TRUE");
+        Map<String, String> env = new java.util.HashMap<>(TestKeys.environment());
+        env.put("LEDGER_DB_URL", "jdbc:h2:file:" + data.resolve("ledger") + ";AUTO_SERVER=TRUE");
         commandSide = new ServiceProcess("command-side", Path.of("../command-side/target/command-side.jar"), data, env).start();
         querySide = new ServiceProcess("query-side", Path.of("target/query-side.jar"), data, env).start();
     }
@@ -49,16 +51,18 @@ class TwoProcessesIT {
 
     @Test
     void aChatSessionIsProjectedAndAKilledQuerySideCatchesUpExactly() throws Exception {
-        Http commands = commandSide.http();
-        String[] visitor = {"X-Actor-Kind", "VISITOR", "X-Actor-Id", "v-1", "X-Channel", "WIDGET", "X-Correlation-Id", "chat-e2e"};
-        commands.post(WS + "/contacts", "{\"contactId\":\"v-1\",\"channel\":\"WIDGET\",\"country\":\"GB\"}", visitor);
-        commands.post(WS + "/contacts/v-1/details", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}", visitor);
+        Http commands = commandSide.http().with(TestKeys.bearer("agent", "e2e"));
+        Http widget = commandSide.http().with(TestKeys.bearer("widget", "e2e"));
+        String token = widget.post(WS + "/contacts", "{\"contactId\":\"v-1\",\"channel\":\"WIDGET\",\"country\":\"GB\"}",
+                "X-Correlation-Id", "chat-e2e").json().get("visitorToken").asText();
+        widget.post(WS + "/contacts/v-1/details", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
+                "X-Visitor-Token", token, "X-Correlation-Id", "chat-e2e");
         long version = commands.post(WS + "/contacts/v-1/tags", "{\"tag\":\"vip\"}").json().get("version").asLong();
 
-        JsonNode profile = querySide.http().get(WS + "/contacts/v-1?minVersion=" + version).json();
+        JsonNode profile = querySide.http().with(TestKeys.bearer("agent", "e2e")).get(WS + "/contacts/v-1?minVersion=" + version).json();
         assertThat(profile.get("type").asText()).isEqualTo("LEAD");
         assertThat(profile.get("timezone").asText()).isEqualTo("Europe/London");
-        JsonNode history = querySide.http().get(WS + "/contacts/v-1/history").json().get("events");
+        JsonNode history = querySide.http().with(TestKeys.bearer("agent", "e2e")).get(WS + "/contacts/v-1/history").json().get("events");
         assertThat(history).hasSize(4);
         assertThat(history.get(1).get("correlationId").asText()).isEqualTo("chat-e2e");
 
@@ -74,7 +78,7 @@ class TwoProcessesIT {
         }
         querySide.start();
 
-        Http queries = querySide.http();
+        Http queries = querySide.http().with(TestKeys.bearer("agent", "e2e"));
         // The killed process's segment claims must time out (LEDGER_CLAIM_TIMEOUT, 10 s) before they move.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
         String lastId = "k-19";

@@ -7,6 +7,7 @@ import io.contactledger.command.CommandSideApplication;
 import io.contactledger.query.QuerySideApplication;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.TestDatabase;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +35,15 @@ abstract class BothSidesTestBase {
 
     @Value("${local.server.port}")
     int queryPort;
+    /** Commands as the demo workspace's integration (it may run every contact command). */
     Http commands;
+    /** Commands as the demo workspace's admin (it also defines custom fields). */
+    Http adminCommands;
+    /** Reads as the demo workspace's agent. */
     Http queries;
+    /** The query side as an operator (/admin, actuator). */
+    Http operator;
+    Http anonymousQueries;
 
     @BeforeAll
     static void startCommandSide() {
@@ -44,7 +52,11 @@ abstract class BothSidesTestBase {
                 .properties(CommandSideApplication.CONFIG_NAME)
                 .run("--server.port=0", "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password());
+                        "--spring.datasource.password=" + database.password(),
+                        "--ledger.security.api-keys=" + TestKeys.API_KEYS,
+                        "--ledger.security.token-secret=" + TestKeys.TOKEN_SECRET,
+                        "--ledger.security.identity-secrets=" + TestKeys.IDENTITY_SECRETS,
+                        "--ledger.security.widget-requests-per-second=100000");
     }
 
     @AfterAll
@@ -59,12 +71,17 @@ abstract class BothSidesTestBase {
         registry.add("spring.datasource.url", () -> database.url());
         registry.add("spring.datasource.username", () -> database.user());
         registry.add("spring.datasource.password", () -> database.password());
+        TestKeys.springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
     void clients() {
-        commands = new Http("http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port"));
-        queries = new Http("http://localhost:" + queryPort);
+        Http commandSideHttp = new Http("http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port"));
+        commands = commandSideHttp.with(TestKeys.bearer("integration", "demo"));
+        adminCommands = commandSideHttp.with(TestKeys.bearer("admin", "demo"));
+        anonymousQueries = new Http("http://localhost:" + queryPort);
+        queries = anonymousQueries.with(TestKeys.bearer("agent", "demo"));
+        operator = anonymousQueries.with(TestKeys.operator());
     }
 
     /** The contact's version after the command, read from the command's answer. */

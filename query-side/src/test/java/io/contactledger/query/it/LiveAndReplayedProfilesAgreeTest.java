@@ -23,7 +23,7 @@ class LiveAndReplayedProfilesAgreeTest extends BothSidesTestBase {
     void liveProfilesEqualTheirReplayAtTheLatestVersion() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        commands.put(WS + "/custom-fields/seats", "{\"label\":\"Seats\",\"type\":\"NUMBER\"}");
+        adminCommands.put(WS + "/custom-fields/seats", "{\"label\":\"Seats\",\"type\":\"NUMBER\"}");
         List<String> mismatches = new ArrayList<>();
 
         for (int c = 0; c < CONTACTS; c++) {

@@ -7,23 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.Http.Response;
+import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** Every command through the command API, then every query endpoint's answer. */
 class QueryApiIntegrationTest extends BothSidesTestBase {
 
-    private static final String[] AGENT = {"X-Actor-Kind", "AGENT", "X-Actor-Id", "agent-7", "X-Channel", "CONSOLE"};
+    private static final String[] AGENT = TestKeys.bearer("agent", "demo");
 
     @Test
     void aChatSessionBecomesAProfileWithItsWholeHistory() throws Exception {
-        String[] visitor = {"X-Actor-Kind", "VISITOR", "X-Actor-Id", "ada", "X-Channel", "WIDGET", "X-Correlation-Id", "chat-1"};
-        commands.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}", AGENT);
-        version(commands.post(WS + "/contacts", "{\"contactId\":\"ada\",\"channel\":\"WIDGET\",\"country\":\"GB\"}", visitor));
+        adminCommands.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
+        String[] widget = TestKeys.bearer("widget", "demo");
+        Response created = commands.post(WS + "/contacts", "{\"contactId\":\"ada\",\"channel\":\"WIDGET\",\"country\":\"GB\"}",
+                widget[0], widget[1], "X-Correlation-Id", "chat-1");
+        String[] visitor = {widget[0], widget[1], "X-Correlation-Id", "chat-1", "X-Visitor-Token", created.json().get("visitorToken").asText()};
+        version(created);
         version(commands.post(WS + "/contacts/ada/details", "{\"name\":\"Ada Lovelace\",\"email\":\"ADA@example.com\"}", visitor));
         version(commands.post(WS + "/contacts/ada/details", "{\"phone\":\"020 7183 8750\"}", AGENT));
-        version(commands.put(WS + "/contacts/ada/customer-id", "{\"customerId\":\"CUST-42\"}",
-                "X-Actor-Kind", "INTEGRATION", "X-Actor-Id", "shop", "X-Channel", "API"));
+        version(commands.put(WS + "/contacts/ada/customer-id", "{\"customerId\":\"CUST-42\"}"));
         version(commands.post(WS + "/contacts/ada/tags", "{\"tag\":\"vip\"}", AGENT));
         version(commands.post(WS + "/contacts/ada/tags", "{\"tag\":\"bug\"}", AGENT));
         version(commands.delete(WS + "/contacts/ada/tags/bug", AGENT));
@@ -52,7 +56,7 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
         assertThat(p.get("notes")).hasSize(1);
         assertThat(p.get("notes").get(0).get("noteId").asText()).isEqualTo(noteId);
         assertThat(p.get("notes").get(0).get("text").asText()).isEqualTo("Asked about enterprise pricing");
-        assertThat(p.get("notes").get(0).get("author").asText()).isEqualTo("agent-7");
+        assertThat(p.get("notes").get(0).get("author").asText()).isEqualTo("agent-demo");
         assertThat(p.get("notes").get(0).get("editedAt").isNull()).isFalse();
         assertThat(p.get("version").asLong()).isEqualTo(last);
 
@@ -71,7 +75,12 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
         assertThat(first.get("payload").get("country").asText()).isEqualTo("GB");
         JsonNode link = history.get("events").get(4);
         assertThat(link.get("actorKind").asText()).isEqualTo("INTEGRATION");
+        assertThat(link.get("actorId").asText()).isEqualTo("integration-demo");
         assertThat(link.get("channel").asText()).isEqualTo("API");
+        JsonNode tagged = history.get("events").get(6);
+        assertThat(tagged.get("actorKind").asText()).isEqualTo("AGENT");
+        assertThat(tagged.get("actorId").asText()).isEqualTo("agent-demo");
+        assertThat(tagged.get("channel").asText()).isEqualTo("CONSOLE");
         assertThat(link.get("payload").get("customerId").asText()).isEqualTo("CUST-42");
         for (int i = 0; i < history.get("events").size(); i++) {
             assertThat(history.get("events").get(i).get("sequence").asLong()).isEqualTo(i);
@@ -130,6 +139,8 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
 
     @Test
     void searchCombinesFiltersAndPagesNewestFirstAcrossThreePages() throws Exception {
+        Http commands = this.commands.with(TestKeys.bearer("integration", "search"));
+        Http queries = this.queries.with(TestKeys.bearer("agent", "search"));
         long last = 0;
         for (int i = 1; i <= 8; i++) {
             String id = "s-" + i;
@@ -195,7 +206,7 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
         assertThat(queries.get("/api/v1/workspaces/elsewhere/contacts/hidden").status()).isEqualTo(404);
         assertThat(queries.get("/api/v1/workspaces/elsewhere/contacts/hidden/history").status()).isEqualTo(404);
         assertThat(queries.get("/api/v1/workspaces/elsewhere/contacts/hidden?asOf=" + Instant.now()).status()).isEqualTo(404);
-        assertThat(queries.get("/api/v1/workspaces/Bad_WS/contacts").status()).isEqualTo(400);
+        assertThat(queries.get("/api/v1/workspaces/Bad_WS/contacts").status()).as("not this key's workspace").isEqualTo(404);
     }
 
     @Test
@@ -204,17 +215,17 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
         queries.get(WS + "/contacts/op-1?minVersion=" + last);
 
         eventually(java.time.Duration.ofSeconds(10), () -> {
-            JsonNode status = queries.get("/admin/projections").json();
+            JsonNode status = operator.get("/admin/projections").json();
             return status.size() == 2 && status.get(0).get("lag").asLong() == 0;
         }, "the projections to catch up");
-        JsonNode status = queries.get("/admin/projections").json();
+        JsonNode status = operator.get("/admin/projections").json();
         assertThat(status.findValuesAsText("name")).containsExactly("contact-profiles", "custom-field-views");
         JsonNode profiles = status.get(0);
         assertThat(profiles.get("head").asLong()).isPositive();
         assertThat(profiles.get("position").asLong()).isEqualTo(profiles.get("head").asLong());
         assertThat(profiles.has("replaying")).isTrue();
-        assertThat(queries.post("/admin/projections/nope/rebuild", null).status()).isEqualTo(404);
-        assertThat(queries.get("/actuator/health").json().get("components").has("projections")).isTrue();
-        assertThat(queries.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(operator.post("/admin/projections/nope/rebuild", null).status()).isEqualTo(404);
+        assertThat(anonymousQueries.get("/actuator/health").json().get("components").has("projections")).isTrue();
+        assertThat(anonymousQueries.get("/v3/api-docs").status()).isEqualTo(200);
     }
 }

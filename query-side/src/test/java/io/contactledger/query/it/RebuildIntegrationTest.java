@@ -19,7 +19,7 @@ class RebuildIntegrationTest extends BothSidesTestBase {
 
     @Test
     void rebuildingTheProfilesGivesTheSameReadModel() throws Exception {
-        commands.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
+        adminCommands.put(WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
         for (int i = 0; i < 30; i++) {
             String id = "r-" + i;
             version(commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\",\"country\":\"DE\"}"));
@@ -33,15 +33,15 @@ class RebuildIntegrationTest extends BothSidesTestBase {
             }
             version(commands.put(WS + "/contacts/" + id + "/custom-fields/plan", "{\"value\":\"" + (i % 2 == 0 ? "pro" : "free") + "\"}"));
         }
-        eventually(Duration.ofSeconds(20), () -> caughtUp(queries.get("/admin/projections").json().get(0)), "catch-up");
+        eventually(Duration.ofSeconds(20), () -> caughtUp(operator.get("/admin/projections").json().get(0)), "catch-up");
         List<String> before = readModel();
         assertThat(before).as("30 profiles and one tag each").hasSize(30 + 30);
 
-        Response accepted = queries.post("/admin/projections/contact-profiles/rebuild", null);
+        Response accepted = operator.post("/admin/projections/contact-profiles/rebuild", null);
 
         assertThat(accepted.status()).isEqualTo(202);
         eventually(Duration.ofSeconds(30), () -> {
-            JsonNode status = queries.get("/admin/projections").json().get(0);
+            JsonNode status = operator.get("/admin/projections").json().get(0);
             return "restarted".equals(status.get("rebuild").asText()) && status.get("running").asBoolean() && caughtUp(status);
         }, "the rebuild to catch up");
         assertThat(readModel()).isEqualTo(before);

@@ -1,0 +1,66 @@
+package io.contactledger.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every read endpoint × every role × own or foreign workspace, and the operator endpoints × every
+ * role: the exact status.
+ */
+class QueryAuthorizationTest extends BothSidesTestBase {
+
+    private static final List<String> ROLES = List.of("widget", "agent", "integration", "auditor", "admin", "operator");
+    private static final List<String> READERS = List.of("agent", "integration", "auditor", "admin");
+
+    @Test
+    void everyReadEndpointAndRoleGetsExactlyItsStatus() {
+        long last = version(commands.post(WS + "/contacts", "{\"contactId\":\"read-me\"}"));
+        assertThat(queries.get(WS + "/contacts/read-me?minVersion=" + last).status()).isEqualTo(200);
+        List<String> reads = List.of("/contacts/read-me", "/contacts/read-me?atVersion=0", "/contacts/read-me/history",
+                "/contacts?limit=5", "/custom-fields");
+        List<String> wrong = new ArrayList<>();
+
+        for (String role : ROLES) {
+            for (String workspace : List.of("demo", "other")) {
+                for (String read : reads) {
+                    int expected = role.equals("operator") ? 403 : !workspace.equals("demo") ? 404 : READERS.contains(role) ? 200 : 403;
+                    int actual = as(role).get("/api/v1/workspaces/" + workspace + read).status();
+                    if (actual != expected) {
+                        wrong.add(role + " " + workspace + read + ": expected " + expected + " got " + actual);
+                    }
+                }
+            }
+            for (Map.Entry<String, String> admin : Map.of("GET", "/admin/projections", "POST",
+                    "/admin/projections/nope/rebuild").entrySet()) {
+                int expected = role.equals("operator") ? (admin.getKey().equals("GET") ? 200 : 404) : 403;
+                int actual = as(role).send(admin.getKey(), admin.getValue(), null, null).status();
+                if (actual != expected) {
+                    wrong.add(role + " " + admin + ": expected " + expected + " got " + actual);
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void noKeyOrAWrongKeyIs401ButHealthStaysOpen() {
+        assertThat(anonymousQueries.get(WS + "/contacts").status()).isEqualTo(401);
+        assertThat(anonymousQueries.get(WS + "/contacts", "Authorization", "Bearer wrong-key-0123456789").status()).isEqualTo(401);
+        assertThat(anonymousQueries.get("/admin/projections").status()).isEqualTo(401);
+        assertThat(anonymousQueries.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymousQueries.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(operator.get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    private Http as(String role) {
+        return anonymousQueries.with(role.equals("operator") ? TestKeys.operator() : TestKeys.bearer(role, "demo"));
+    }
+}
