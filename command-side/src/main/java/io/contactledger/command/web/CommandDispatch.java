@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.contactledger.events.EventMetadata;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -29,6 +31,16 @@ public class CommandDispatch {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(EventMetadata.KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Contacts stay in memory between commands instead of being re-read from the store each
+     * time. Another instance's append makes ours fail on the store's unique key; Axon then drops
+     * the cached contact with the rolled-back unit of work and the retry reads it afresh.
+     */
+    @Bean
+    Cache contactCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,0 +1,418 @@
+package io.contactledger.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The benchmark: raw PostgreSQL baselines, then both sides as processes on a fresh schema of the
+ * same database, measured over HTTP (commands, projection lag, catch-up, queries). Writes every
+ * figure with its conditions to one JSON file.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String WS = "/api/v1/workspaces/bench";
+
+    private final Map<String, String> args;
+    private final boolean quick;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final AtomicLong errors = new AtomicLong();
+    private String schemaUrl;
+    private String rawUrl;
+    private String schema;
+
+    private Bench(Map<String, String> args) {
+        this.args = args;
+        this.quick = "quick".equals(args.get("mode"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        new Bench(args).run();
+    }
+
+    private int clients() {
+        return quick ? 8 : 16;
+    }
+
+    private int seconds(int quickSeconds, int fullSeconds) {
+        return quick ? quickSeconds : fullSeconds;
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        schema = "bench_" + System.currentTimeMillis();
+        try (Connection c = connect(args.get("pg")); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+            s.execute("CREATE SCHEMA " + schema + "_raw");
+        }
+        String separator = args.get("pg").contains("?") ? "&" : "?";
+        schemaUrl = args.get("pg") + separator + "currentSchema=" + schema;
+        // the raw baselines get a schema of their own: Flyway owns the service's schema
+        rawUrl = args.get("pg") + separator + "currentSchema=" + schema + "_raw";
+        Path logs = Files.createTempDirectory("ledger-bench");
+        List<Service> services = new ArrayList<>();
+        try {
+            rawBaselines();
+            Map<String, String> env = environment();
+            Service commandSide = Service.start("command-side", Path.of("command-side/target/command-side.jar"), env,
+                    logs.resolve("command-side.log"));
+            services.add(commandSide);
+            Service querySide = Service.start("query-side", Path.of("query-side/target/query-side.jar"), env,
+                    logs.resolve("query-side.log"));
+            services.add(querySide);
+            Client integration = new Client(commandSide.url(), env.get("INTEGRATION_KEY"));
+            Client admin = new Client(commandSide.url(), env.get("ADMIN_KEY"));
+            Client reader = new Client(querySide.url(), env.get("AGENT_KEY"));
+            Client operator = new Client(querySide.url(), env.get("OPERATOR_KEY"));
+            admin.send("PUT", WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
+
+            List<String> contacts = commands(integration);
+            lag(integration, reader, contacts);
+            catchUp(operator);
+            queries(reader);
+            results.put("errors", errors.get());
+            results.put("conditions", conditions(started));
+        } finally {
+            for (Service service : services) {
+                service.stop();
+            }
+            try (Connection c = connect(args.get("pg")); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + schema + "_raw CASCADE");
+            }
+        }
+        Path out = Path.of(args.getOrDefault("out", "bench/results/latest.json"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.writeValueAsString(results) + "\n");
+        System.out.println(JSON.writeValueAsString(results));
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> keys = new HashMap<>();
+        for (String role : List.of("integration", "agent", "admin", "operator")) {
+            keys.put(role.toUpperCase() + "_KEY", "k_" + role + "_" + random());
+        }
+        Map<String, String> env = new HashMap<>(keys);
+        env.put("LEDGER_API_KEYS", "shop=" + keys.get("INTEGRATION_KEY") + "@bench:integration,agent=" + keys.get("AGENT_KEY")
+                + "@bench:agent,admin=" + keys.get("ADMIN_KEY") + "@bench:admin,ops=" + keys.get("OPERATOR_KEY") + "@*:operator");
+        env.put("LEDGER_TOKEN_SECRET", random() + random());
+        env.put("LEDGER_DB_URL", schemaUrl);
+        env.put("LEDGER_DB_USER", args.get("user"));
+        env.put("LEDGER_DB_PASSWORD", args.getOrDefault("password", ""));
+        env.put("LEDGER_DB_POOL_SIZE", "20");
+        return env;
+    }
+
+    /** Single-row insert transactions into an events-shaped table at the command load's concurrency; a set-based upsert. */
+    private void rawBaselines() throws Exception {
+        try (Connection c = connect(rawUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE raw_events (global_index BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                    + " event_identifier VARCHAR(255) NOT NULL UNIQUE, aggregate_identifier VARCHAR(255) NOT NULL,"
+                    + " sequence_number BIGINT NOT NULL, type VARCHAR(255), time_stamp VARCHAR(255) NOT NULL,"
+                    + " payload_type VARCHAR(255) NOT NULL, payload_revision VARCHAR(255), payload BYTEA NOT NULL, meta_data BYTEA,"
+                    + " UNIQUE (aggregate_identifier, sequence_number))");
+            s.execute("CREATE TABLE raw_profiles (workspace_id VARCHAR(63), contact_id VARCHAR(64), type VARCHAR(16),"
+                    + " name VARCHAR(200), search_text VARCHAR(700), created_at BIGINT, version BIGINT, document TEXT,"
+                    + " PRIMARY KEY (workspace_id, contact_id))");
+        }
+        int duration = seconds(8, 30);
+        AtomicLong done = new AtomicLong();
+        byte[] payload = new byte[220];
+        ExecutorService pool = Executors.newFixedThreadPool(clients());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+        for (int t = 0; t < clients(); t++) {
+            int thread = t;
+            pool.submit(() -> {
+                try (Connection c = connect(rawUrl); PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO raw_events (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+                                + " payload_type, payload_revision, payload, meta_data) VALUES (?, ?, ?, 'Contact', ?, 'x', '1', ?, ?)")) {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, thread + "-" + n);
+                        insert.setString(2, "bench/" + thread + "-" + n);
+                        insert.setLong(3, 0);
+                        insert.setString(4, java.time.Instant.now().toString());
+                        insert.setBytes(5, payload);
+                        insert.setBytes(6, payload);
+                        insert.executeUpdate();
+                        n++;
+                        done.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration + 60, TimeUnit.SECONDS);
+        results.put("raw_tx_per_s", Math.round(done.get() / (double) duration));
+
+        int rows = quick ? 200_000 : 1_000_000;
+        try (Connection c = connect(rawUrl); Statement s = c.createStatement()) {
+            String upsert = "INSERT INTO raw_profiles SELECT 'bench', 'c-' || n, 'LEAD', 'Person ' || n, 'person ' || n, n, %d,"
+                    + " '{\"contactId\":\"c-' || n || '\",\"version\":%d}' FROM generate_series(1, " + rows + ") AS n"
+                    + " ON CONFLICT (workspace_id, contact_id) DO UPDATE SET version = EXCLUDED.version, document = EXCLUDED.document";
+            s.execute(String.format(upsert, 1, 1));
+            long t0 = System.nanoTime();
+            s.execute(String.format(upsert, 2, 2));
+            double secondsTaken = (System.nanoTime() - t0) / 1e9;
+            results.put("raw_upsert_rows_per_s", Math.round(rows / secondsTaken));
+        }
+    }
+
+    /** The chat mix at full speed: 15 % new visitors, 35 % details, 5 % links, 25 % tags, 15 % notes, 5 % custom fields. */
+    private List<String> commands(Client client) throws Exception {
+        int duration = seconds(20, 60);
+        Latencies latencies = new Latencies();
+        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+        for (int t = 0; t < clients(); t++) {
+            pool.submit(() -> {
+                List<String> mine = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    int roll = ThreadLocalRandom.current().nextInt(100);
+                    long t0 = System.nanoTime();
+                    int status;
+                    if (mine.isEmpty() || roll < 15) {
+                        String id = "c-" + sequence.incrementAndGet();
+                        status = client.statusOf("POST", WS + "/contacts", "{\"contactId\":\"" + id + "\",\"country\":\"GB\"}");
+                        mine.add(id);
+                        created.add(id);
+                    } else {
+                        String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
+                        status = client.statusOf(roll < 50 ? "POST" : roll < 55 ? "PUT" : roll < 80 ? "POST" : roll < 95 ? "POST" : "PUT",
+                                WS + "/contacts/" + id + mixPath(roll), mixBody(roll, id));
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                    if (status >= 300 && status != 409) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration + 60, TimeUnit.SECONDS);
+        double perSecond = latencies.count() / (double) duration;
+        results.put("commands_per_s", Math.round(perSecond));
+        results.put("command_ratio", round(perSecond / ((Number) results.get("raw_tx_per_s")).doubleValue()));
+        results.put("command_p50_ms", latencies.percentileMs(50));
+        results.put("command_p95_ms", latencies.percentileMs(95));
+        results.put("command_p99_ms", latencies.percentileMs(99));
+        return created;
+    }
+
+    private static String mixPath(int roll) {
+        if (roll < 50) {
+            return "/details";
+        }
+        if (roll < 55) {
+            return "/customer-id";
+        }
+        if (roll < 80) {
+            return "/tags";
+        }
+        if (roll < 95) {
+            return "/notes";
+        }
+        return "/custom-fields/plan";
+    }
+
+    private static String mixBody(int roll, String id) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (roll < 50) {
+            return random.nextBoolean() ? "{\"name\":\"Person " + random.nextInt(1000) + "\"}"
+                    : "{\"email\":\"p" + random.nextInt(1000) + "@example.com\"}";
+        }
+        if (roll < 55) {
+            return "{\"customerId\":\"CUST-" + id + "\"}";
+        }
+        if (roll < 80) {
+            return "{\"tag\":\"t" + random.nextInt(20) + "\"}";
+        }
+        if (roll < 95) {
+            return "{\"text\":\"note " + random.nextInt() + "\"}";
+        }
+        return "{\"value\":\"" + (random.nextBoolean() ? "free" : "pro") + "\"}";
+    }
+
+    /** Commands at a fixed rate; for each, the time from its response until the profile shows its version. */
+    private void lag(Client commands, Client reader, List<String> contacts) throws Exception {
+        int rate = quick ? 200 : 1000;
+        int duration = seconds(10, 30);
+        Latencies lag = new Latencies();
+        ExecutorService senders = Executors.newFixedThreadPool(clients() * 2);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < rate * duration; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String id = contacts.get(ThreadLocalRandom.current().nextInt(contacts.size()));
+            int n = i;
+            senders.submit(() -> {
+                Client.Reply reply = commands.send("POST", WS + "/contacts/" + id + "/tags", "{\"tag\":\"lag-" + (n % 30) + "\"}");
+                long answered = System.nanoTime();
+                if (reply.status() != 200) {
+                    errors.incrementAndGet();
+                    return null;
+                }
+                long version = JSON.readTree(reply.body()).get("version").asLong();
+                if (reader.statusOf("GET", WS + "/contacts/" + id + "?minVersion=" + version, null) == 200) {
+                    lag.add(System.nanoTime() - answered);
+                } else {
+                    errors.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(120, TimeUnit.SECONDS);
+        results.put("lag_rate_per_s", rate);
+        results.put("lag_p50_ms", lag.percentileMs(50));
+        results.put("lag_p99_ms", lag.percentileMs(99));
+    }
+
+    /** A full rebuild: events per second from the replay's first progress until it caught up. */
+    private void catchUp(Client operator) throws Exception {
+        operator.send("POST", "/admin/projections/contact-profiles/rebuild", null);
+        long head = 0;
+        long startPosition = -1;
+        long startedAt = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode status = JSON.readTree(operator.send("GET", "/admin/projections", null).body()).get(0);
+            head = status.get("head").asLong();
+            long position = status.get("position").asLong();
+            boolean replaying = status.get("replaying").asBoolean();
+            if (startedAt == 0 && replaying && position > 0) {
+                startedAt = System.nanoTime();
+                startPosition = position;
+            }
+            if (startedAt != 0 && !replaying && status.get("lag").asLong() == 0) {
+                double secondsTaken = (System.nanoTime() - startedAt) / 1e9;
+                double perSecond = (head - startPosition) / secondsTaken;
+                results.put("catchup_events", head);
+                results.put("catchup_events_per_s", Math.round(perSecond));
+                results.put("catchup_ratio", round(perSecond / ((Number) results.get("raw_upsert_rows_per_s")).doubleValue()));
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the rebuild did not finish in 10 minutes");
+    }
+
+    /** Profile GETs and searches at a fixed request rate over a read model grown to N contacts. */
+    private void queries(Client reader) throws Exception {
+        int contacts = quick ? 20_000 : 1_000_000;
+        try (Connection c = connect(schemaUrl); Statement s = c.createStatement()) {
+            // Bulk rows shaped exactly like projected profiles (the projection's own JSON), so reads are real.
+            s.execute("INSERT INTO contact_profile (workspace_id, contact_id, type, name, email, phone, customer_id, search_text,"
+                    + " created_at, version, document) SELECT 'bench', 'seed-' || n, 'LEAD', 'Person ' || n,"
+                    + " 'p' || n || '@example.com', NULL, NULL, 'person ' || n || chr(10) || 'p' || n || '@example.com',"
+                    + " 1700000000000000 + n, 2, '{\"workspaceId\":\"bench\",\"contactId\":\"seed-' || n || '\",\"type\":\"LEAD\","
+                    + "\"name\":\"Person ' || n || '\",\"email\":\"p' || n || '@example.com\",\"phone\":null,\"country\":\"GB\","
+                    + "\"timezone\":\"Europe/London\",\"customerId\":null,\"tags\":[],\"customFields\":{},\"notes\":[],"
+                    + "\"createdAt\":\"2023-11-14T22:13:20Z\",\"updatedAt\":\"2023-11-14T22:13:20Z\",\"version\":2}'"
+                    + " FROM generate_series(1, " + contacts + ") AS n ON CONFLICT DO NOTHING");
+            s.execute("VACUUM ANALYZE contact_profile");
+            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM contact_profile")) {
+                count.next();
+                results.put("query_contacts", count.getLong(1));
+            }
+        }
+        int rate = 100;
+        int duration = seconds(10, 30);
+        Latencies gets = new Latencies();
+        Latencies searches = new Latencies();
+        ExecutorService pool = Executors.newFixedThreadPool(clients());
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < rate * duration; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = 1 + ThreadLocalRandom.current().nextInt(contacts);
+            boolean search = i % 2 == 1;
+            pool.submit(() -> {
+                long t0 = System.nanoTime();
+                int status = search ? reader.statusOf("GET", WS + "/contacts?q=person%20" + n + "&limit=20", null)
+                        : reader.statusOf("GET", WS + "/contacts/seed-" + n, null);
+                (search ? searches : gets).add(System.nanoTime() - t0);
+                if (status != 200) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(120, TimeUnit.SECONDS);
+        results.put("profile_get_p50_ms", gets.percentileMs(50));
+        results.put("profile_get_p99_ms", gets.percentileMs(99));
+        results.put("search_p50_ms", searches.percentileMs(50));
+        results.put("search_p99_ms", searches.percentileMs(99));
+        results.put("query_rate_per_s", rate);
+    }
+
+    private Map<String, Object> conditions(long started) throws Exception {
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("mode", quick ? "quick" : "full");
+        conditions.put("cpus", Runtime.getRuntime().availableProcessors());
+        conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        try (Connection c = connect(args.get("pg")); Statement s = c.createStatement()) {
+            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers")) {
+                try (ResultSet r = s.executeQuery("SHOW " + setting)) {
+                    r.next();
+                    conditions.put("pg_" + setting, r.getString(1));
+                }
+            }
+        }
+        conditions.put("clients", clients());
+        conditions.put("database", "PostgreSQL on the same machine, both sides and the load generator sharing its CPUs");
+        conditions.put("cost_growth_10m_events", "not measured: seeding 10M events through the store is not automated yet");
+        conditions.put("running_time_s", Math.round((System.nanoTime() - started) / 1e9));
+        return conditions;
+    }
+
+    private Connection connect(String url) throws Exception {
+        return DriverManager.getConnection(url, args.get("user"), args.getOrDefault("password", ""));
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,57 @@
+package io.contactledger.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One side of Contact Ledger started from its jar, as in production. */
+final class Service {
+
+    final String name;
+    final int port;
+    private final Process process;
+
+    private Service(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static Service start(String name, Path jar, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(System.getProperty("java.home") + File.separator + "bin"
+                + File.separator + "java", "-Xmx768m", "-Daxoniq.update-checker.disabled=true",
+                "-Ddisable-axoniq-console-message=true", "-jar", jar.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        Service service = new Service(name, port, builder.start());
+        Client client = new Client("http://localhost:" + port, null);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!service.process.isAlive()) {
+                throw new IllegalStateException(name + " stopped during start-up; see " + log);
+            }
+            if (client.statusOf("GET", "/actuator/health", null) == 200) {
+                return service;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not become healthy; see " + log);
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
