@@ -79,10 +79,18 @@ public final class Bench {
         try {
             rawBaselines();
             Map<String, String> env = environment();
-            Service commandSide = Service.start("command-side", Path.of("command-side/target/command-side.jar"), env,
+            Map<String, String> commandEnv = new HashMap<>(env);
+            if (args.containsKey("profile")) {
+                commandEnv.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + args.get("profile") + ",settings=profile");
+            }
+            Service commandSide = Service.start("command-side", Path.of("command-side/target/command-side.jar"), commandEnv,
                     logs.resolve("command-side.log"));
             services.add(commandSide);
-            Service querySide = Service.start("query-side", Path.of("query-side/target/query-side.jar"), env,
+            Map<String, String> queryEnv = new HashMap<>(env);
+            if (args.containsKey("profile")) {
+                queryEnv.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + args.get("profile") + ".query.jfr,settings=profile");
+            }
+            Service querySide = Service.start("query-side", Path.of("query-side/target/query-side.jar"), queryEnv,
                     logs.resolve("query-side.log"));
             services.add(querySide);
             Client integration = new Client(commandSide.url(), env.get("INTEGRATION_KEY"));
