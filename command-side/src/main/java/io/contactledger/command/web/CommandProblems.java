@@ -16,7 +16,6 @@ import io.contactledger.support.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,17 +73,12 @@ class CommandProblems extends ProblemHandlerBase {
 
     @ExceptionHandler(TooManyRequests.class)
     ResponseEntity<Object> tooManyRequests(TooManyRequests e) {
-        ResponseEntity<Object> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
     }
 
     /** Only after every retry lost the race for the same contact: the client may simply retry. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> contention(ConcurrencyException e) {
-        ResponseEntity<Object> problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "contention",
-                "the contact is being changed concurrently; retry");
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "contention", "the contact is being changed concurrently; retry");
     }
 }

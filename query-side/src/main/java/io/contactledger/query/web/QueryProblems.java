@@ -2,7 +2,6 @@ package io.contactledger.query.web;
 
 import io.contactledger.support.web.ProblemHandlerBase;
 import io.contactledger.support.web.Problems;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,8 +18,6 @@ class QueryProblems extends ProblemHandlerBase {
 
     @ExceptionHandler(NotYetProjected.class)
     ResponseEntity<Object> notYetProjected(NotYetProjected e) {
-        ResponseEntity<Object> problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-projected", e.getMessage());
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-projected", e.getMessage());
     }
 }

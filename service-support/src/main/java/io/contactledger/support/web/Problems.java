@@ -31,6 +31,12 @@ public final class Problems {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A problem the client may simply retry after a second (contention, not yet projected, rate limit). */
+    public static ResponseEntity<Object> retryLater(HttpStatus status, String kind, String detail) {
+        ResponseEntity<Object> problem = of(status, kind, detail);
+        return ResponseEntity.status(status).headers(problem.getHeaders()).header("Retry-After", "1").body(problem.getBody());
+    }
+
     /** Writes a problem straight to the response, for filters that answer before Spring MVC is reached. */
     public static void write(HttpServletResponse response, HttpStatus status, String kind, String detail) throws IOException {
         response.setStatus(status.value());
