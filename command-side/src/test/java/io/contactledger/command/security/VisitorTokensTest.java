@@ -1,0 +1,63 @@
+package io.contactledger.command.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.contactledger.command.contact.ContactRef;
+import org.junit.jupiter.api.Test;
+
+class VisitorTokensTest {
+
+    private static final String SECRET = "a-visitor-token-secret-of-32-chars!!";
+    private static final ContactRef ADA = new ContactRef("demo", "ada");
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    private static VisitorTokens at(Instant instant) {
+        return new VisitorTokens(SECRET, Duration.ofHours(24), Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aTokenProvesTheContactItWasIssuedForUntilItExpires() {
+        String token = at(NOW).issue(ADA);
+
+        assertThatCode(() -> at(NOW.plus(Duration.ofHours(23))).verify(token, ADA)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> at(NOW.plus(Duration.ofHours(25))).verify(token, ADA))
+                .as("expired").isInstanceOf(AccessRefused.class);
+    }
+
+    @Test
+    void aTokenOfAnotherContactOrWorkspaceOrSecretIsRefused() {
+        String token = at(NOW).issue(ADA);
+
+        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("demo", "grace"))).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("other", "ada"))).isInstanceOf(AccessRefused.class);
+        VisitorTokens otherSecret = new VisitorTokens(SECRET + "x", Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThatThrownBy(() -> otherSecret.verify(token, ADA)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(null, ADA)).isInstanceOf(AccessRefused.class);
+    }
+
+    @Test
+    void aShortSecretStopsStartUp() {
+        assertThatThrownBy(() -> new VisitorTokens("short", Duration.ofHours(1), Clock.systemUTC()))
+                .hasMessageContaining("LEDGER_TOKEN_SECRET");
+    }
+
+    @Test
+    void identityHashesVerifyWithAnyOfTheWorkspacesSecretsOnly() {
+        IdentityHashes hashes = new IdentityHashes("demo:old-secret,demo:new-secret,other:their-secret");
+        String byOld = java.util.HexFormat.of().formatHex(Hmac.sha256("old-secret", "CUST-1"));
+        String byNew = java.util.HexFormat.of().formatHex(Hmac.sha256("new-secret", "CUST-1"));
+        String byOther = java.util.HexFormat.of().formatHex(Hmac.sha256("their-secret", "CUST-1"));
+
+        assertThatCode(() -> hashes.verify("demo", "CUST-1", byOld)).doesNotThrowAnyException();
+        assertThatCode(() -> hashes.verify("demo", "CUST-1", byNew.toUpperCase())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> hashes.verify("demo", "CUST-1", byOther)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> hashes.verify("demo", "CUST-2", byNew)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> hashes.verify("demo", "CUST-1", null)).isInstanceOf(AccessRefused.class);
+    }
+}
