@@ -1,23 +1,30 @@
 package io.contactledger.query.profile;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.contactledger.events.ContactEvent;
+import io.contactledger.events.ContactStreams;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the profile read model current from the event store. Runs in a pooled streaming processor
- * whose token is saved in the same transaction as the rows it writes; an event at or below the
- * stored version was applied already (a redelivery after a crash) and changes nothing.
+ * whose token is saved in the same transaction as the rows it writes. Within one batch a contact
+ * is read at most once and written once, however many of its events the batch holds; an event at
+ * or below the stored version was applied already (a redelivery after a crash) and changes nothing.
  */
 @Component
 @ProcessingGroup(ProfileProjection.NAME)
 class ProfileProjection {
 
     static final String NAME = "contact-profiles";
+    private static final String BATCH_RESOURCE = ProfileProjection.class.getName() + ".batch";
 
     private final ProfileStore store;
     private final ProjectionProgress progress;
@@ -27,18 +34,43 @@ class ProfileProjection {
         this.progress = progress;
     }
 
+    /** A profile as the batch found it in the store, and as the batch's events have made it. */
+    private static final class Change {
+        private final ContactProfile stored;
+        private ContactProfile latest;
+
+        Change(ContactProfile stored) {
+            this.stored = stored;
+            this.latest = stored;
+        }
+    }
+
     @EventHandler
     void on(ContactEvent event, DomainEventMessage<?> message) {
-        ContactProfile current = store.find(event.workspaceId(), event.contactId()).orElse(null);
-        if (current != null && message.getSequenceNumber() <= current.version()) {
+        Change change = changesOfThisBatch().computeIfAbsent(ContactStreams.contact(event.workspaceId(), event.contactId()),
+                key -> new Change(store.find(event.workspaceId(), event.contactId()).orElse(null)));
+        if (change.latest != null && message.getSequenceNumber() <= change.latest.version()) {
             return;
         }
-        ContactProfile next = ProfileFold.apply(current, message);
-        if (next == null || next == current) {
-            return;
+        ContactProfile next = ProfileFold.apply(change.latest, message);
+        if (next != null) {
+            change.latest = next;
         }
-        store.save(current, next);
-        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> progress.reached(event.workspaceId(), event.contactId())));
+    }
+
+    /** The batch's changes, written when it commits, together with the processor's token. */
+    private Map<String, Change> changesOfThisBatch() {
+        UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+        return unit.getOrComputeResource(BATCH_RESOURCE, key -> {
+            Map<String, Change> changes = new LinkedHashMap<>();
+            unit.onPrepareCommit(u -> changes.values().stream()
+                    .filter(change -> change.latest != change.stored)
+                    .forEach(change -> store.save(change.stored, change.latest)));
+            unit.afterCommit(u -> changes.values().stream()
+                    .filter(change -> change.latest != change.stored)
+                    .forEach(change -> progress.reached(change.latest.workspaceId(), change.latest.contactId())));
+            return changes;
+        });
     }
 
     @ResetHandler
