@@ -8,7 +8,6 @@ import static io.contactledger.support.security.Role.WIDGET;
 import io.contactledger.support.security.ApiKeys;
 import io.contactledger.support.security.LedgerSecurity;
 import io.contactledger.support.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,11 +23,6 @@ import org.springframework.security.web.SecurityFilterChain;
 class CommandSecurity {
 
     private static final String CONTACTS = "/api/v1/workspaces/*/contacts";
-
-    @Bean
-    ApiKeys apiKeys(@Value("${ledger.security.api-keys:}") String configured) {
-        return ApiKeys.parse(configured);
-    }
 
     @Bean
     SecurityFilterChain commandFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {

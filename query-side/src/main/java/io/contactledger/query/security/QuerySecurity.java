@@ -3,7 +3,6 @@ package io.contactledger.query.security;
 import io.contactledger.support.security.ApiKeys;
 import io.contactledger.support.security.LedgerSecurity;
 import io.contactledger.support.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,11 +15,6 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurity {
-
-    @Bean
-    ApiKeys apiKeys(@Value("${ledger.security.api-keys:}") String configured) {
-        return ApiKeys.parse(configured);
-    }
 
     @Bean
     SecurityFilterChain queryFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
