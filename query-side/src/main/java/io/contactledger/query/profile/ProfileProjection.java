@@ -63,9 +63,10 @@ class ProfileProjection {
         UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
         return unit.getOrComputeResource(BATCH_RESOURCE, key -> {
             Map<String, Change> changes = new LinkedHashMap<>();
-            unit.onPrepareCommit(u -> changes.values().stream()
+            unit.onPrepareCommit(u -> store.saveAll(changes.values().stream()
                     .filter(change -> change.latest != change.stored)
-                    .forEach(change -> store.save(change.stored, change.latest)));
+                    .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
+                    .toList()));
             unit.afterCommit(u -> changes.values().stream()
                     .filter(change -> change.latest != change.stored)
                     .forEach(change -> progress.reached(change.latest.workspaceId(), change.latest.contactId())));

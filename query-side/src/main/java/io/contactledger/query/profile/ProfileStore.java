@@ -1,14 +1,14 @@
 package io.contactledger.query.profile;
 
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +20,57 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProfileStore {
 
+    private static final String INSERT_PROFILE = "INSERT INTO contact_profile (workspace_id, contact_id, type, name, email,"
+            + " phone, customer_id, search_text, created_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_PROFILE = "UPDATE contact_profile SET type = ?, name = ?, email = ?, phone = ?,"
+            + " customer_id = ?, search_text = ?, version = ?, document = ? WHERE workspace_id = ? AND contact_id = ?";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
 
-    public ProfileStore(JdbcClient jdbc, JsonMapper json) {
+    public ProfileStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
+    }
+
+    /** A profile replacing a stored one ({@code previous} null for a new contact). */
+    public record Replacement(ContactProfile previous, ContactProfile next) {
+    }
+
+    /** Stores many replacements with one JDBC batch per kind of statement: one round trip each, not one per row. */
+    public void saveAll(List<Replacement> replacements) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> tagsRemoved = new ArrayList<>();
+        List<Object[]> tagsAdded = new ArrayList<>();
+        for (Replacement r : replacements) {
+            ContactProfile next = r.next();
+            String document = json.writeValueAsString(next);
+            if (r.previous() == null) {
+                inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
+                        next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document});
+            } else {
+                updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
+                        searchText(next), next.version(), document, next.workspaceId(), next.contactId()});
+            }
+            List<String> before = r.previous() == null ? List.of() : r.previous().tags();
+            before.stream().filter(tag -> !next.tags().contains(tag))
+                    .forEach(tag -> tagsRemoved.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
+            next.tags().stream().filter(tag -> !before.contains(tag))
+                    .forEach(tag -> tagsAdded.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
+        }
+        batch(INSERT_PROFILE, inserts);
+        batch(UPDATE_PROFILE, updates);
+        batch("DELETE FROM contact_tag WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved);
+        batch("INSERT INTO contact_tag (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
+        }
     }
 
     public Optional<ContactProfile> find(String workspaceId, String contactId) {
@@ -42,25 +87,6 @@ public class ProfileStore {
                 .query(Long.class)
                 .optional()
                 .orElse(-1L);
-    }
-
-    /** Stores {@code next}, which replaces {@code previous} (null for a new contact). */
-    public void save(ContactProfile previous, ContactProfile next) {
-        String document = json.writeValueAsString(next);
-        if (previous == null) {
-            jdbc.sql("INSERT INTO contact_profile (workspace_id, contact_id, type, name, email, phone, customer_id,"
-                            + " search_text, created_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
-                            next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document)
-                    .update();
-        } else {
-            jdbc.sql("UPDATE contact_profile SET type = ?, name = ?, email = ?, phone = ?, customer_id = ?,"
-                            + " search_text = ?, version = ?, document = ? WHERE workspace_id = ? AND contact_id = ?")
-                    .params(next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
-                            searchText(next), next.version(), document, next.workspaceId(), next.contactId())
-                    .update();
-        }
-        syncTags(previous == null ? List.of() : previous.tags(), next);
     }
 
     /** Empties the read model before a rebuild. */
@@ -83,20 +109,5 @@ public class ProfileStore {
                 .filter(s -> s != null)
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private void syncTags(List<String> before, ContactProfile next) {
-        Set<String> removed = new HashSet<>(before);
-        next.tags().forEach(removed::remove);
-        Set<String> added = new HashSet<>(next.tags());
-        before.forEach(added::remove);
-        for (String tag : removed) {
-            jdbc.sql("DELETE FROM contact_tag WHERE workspace_id = ? AND tag = ? AND contact_id = ?")
-                    .params(next.workspaceId(), tag, next.contactId()).update();
-        }
-        for (String tag : added) {
-            jdbc.sql("INSERT INTO contact_tag (workspace_id, tag, contact_id) VALUES (?, ?, ?)")
-                    .params(next.workspaceId(), tag, next.contactId()).update();
-        }
     }
 }
