@@ -9,15 +9,19 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the profile read model current from the event store. Runs in a pooled streaming processor
  * whose token is saved in the same transaction as the rows it writes. Within one batch a contact
  * is read at most once and written once, however many of its events the batch holds; an event at
- * or below the stored version was applied already (a redelivery after a crash) and changes nothing.
+ * or below the stored version was applied already (a redelivery after a crash) and changes nothing,
+ * and an event past the next version reveals a hole, which is mended by folding from the store.
  */
 @Component
 @ProcessingGroup(ProfileProjection.NAME)
@@ -26,12 +30,16 @@ class ProfileProjection {
     static final String NAME = "contact-profiles";
     private static final String BATCH_RESOURCE = ProfileProjection.class.getName() + ".batch";
 
+    private static final Logger log = LoggerFactory.getLogger(ProfileProjection.class);
+
     private final ProfileStore store;
     private final ProjectionProgress progress;
+    private final EventStore eventStore;
 
-    ProfileProjection(ProfileStore store, ProjectionProgress progress) {
+    ProfileProjection(ProfileStore store, ProjectionProgress progress, EventStore eventStore) {
         this.store = store;
         this.progress = progress;
+        this.eventStore = eventStore;
     }
 
     /** A profile as the batch found it in the store, and as the batch's events have made it. */
@@ -47,9 +55,21 @@ class ProfileProjection {
 
     @EventHandler
     void on(ContactEvent event, DomainEventMessage<?> message) {
-        Change change = changesOfThisBatch().computeIfAbsent(ContactStreams.contact(event.workspaceId(), event.contactId()),
+        String stream = ContactStreams.contact(event.workspaceId(), event.contactId());
+        Change change = changesOfThisBatch().computeIfAbsent(stream,
                 key -> new Change(store.find(event.workspaceId(), event.contactId()).orElse(null)));
-        if (change.latest != null && message.getSequenceNumber() <= change.latest.version()) {
+        long expected = change.latest == null ? 0 : change.latest.version() + 1;
+        long sequence = message.getSequenceNumber();
+        if (sequence < expected) {
+            return;
+        }
+        if (sequence > expected) {
+            // A contact's events are numbered without holes, so one never reached the read model (seen once
+            // when an instance was killed while segments moved): fold the contact afresh from the store.
+            log.warn("profile {} is at version {} but event {} arrived; refolding it from the event store",
+                    stream, expected - 1, sequence);
+            change.latest = ProfileFold.replay(eventStore.readEvents(stream).asStream()
+                    .takeWhile(e -> e.getSequenceNumber() <= sequence).toList());
             return;
         }
         ContactProfile next = ProfileFold.apply(change.latest, message);
