@@ -68,10 +68,7 @@ abstract class BothSidesTestBase {
 
     @DynamicPropertySource
     static void databaseProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        TestKeys.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestDatabase.register(registry, () -> database);
     }
 
     @BeforeEach

@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database for one test run: an in-memory H2 database by default, or, when the system
@@ -105,6 +107,17 @@ public final class TestDatabase {
     public Map<String, String> springProperties() {
         return Map.of("spring.datasource.url", url, "spring.datasource.username", user,
                 "spring.datasource.password", password);
+    }
+
+    /**
+     * Points a Spring test context at the database a test class creates in its {@code @BeforeAll}
+     * (the suppliers are read when the context starts, after that), with the test API keys.
+     */
+    public static void register(DynamicPropertyRegistry registry, Supplier<TestDatabase> database) {
+        registry.add("spring.datasource.url", () -> database.get().url());
+        registry.add("spring.datasource.username", () -> database.get().user());
+        registry.add("spring.datasource.password", () -> database.get().password());
+        TestKeys.springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     public Connection connect() throws SQLException {
