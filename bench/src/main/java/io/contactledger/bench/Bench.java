@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,10 +98,15 @@ public final class Bench {
             Client operator = new Client(querySide.url(), env.get("OPERATOR_KEY"));
             admin.send("PUT", WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
 
-            List<String> contacts = commands(integration);
+            CommandMix mix = new CommandMix(integration, errors);
+            EventSeeder seeder = new EventSeeder(schemaUrl, args.get("user"), args.getOrDefault("password", ""));
+            List<String> contacts = commands(mix);
             lag(integration, reader, contacts);
+            int seeded = seedForCatchUp(seeder, mix);
             catchUp(operator);
             queries(reader);
+            querySide.stop();
+            costGrowth(seeder, mix, seeded);
             results.put("errors", errors.get());
             results.put("conditions", conditions(started));
         } finally {
@@ -192,41 +196,12 @@ public final class Bench {
         }
     }
 
-    /** The chat mix at full speed: 15 % new visitors, 35 % details, 5 % links, 25 % tags, 15 % notes, 5 % custom fields. */
-    private List<String> commands(Client client) throws Exception {
+    /** The chat mix after a warm-up (the JIT compiles the hot paths first, as in a service that has been up a while). */
+    private List<String> commands(CommandMix mix) throws Exception {
+        mix.run(clients(), seconds(10, 30), new Latencies());
         int duration = seconds(20, 60);
         Latencies latencies = new Latencies();
-        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger sequence = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients());
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
-        for (int t = 0; t < clients(); t++) {
-            pool.submit(() -> {
-                List<String> mine = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    int roll = ThreadLocalRandom.current().nextInt(100);
-                    long t0 = System.nanoTime();
-                    int status;
-                    if (mine.isEmpty() || roll < 15) {
-                        String id = "c-" + sequence.incrementAndGet();
-                        status = client.statusOf("POST", WS + "/contacts", "{\"contactId\":\"" + id + "\",\"country\":\"GB\"}");
-                        mine.add(id);
-                        created.add(id);
-                    } else {
-                        String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
-                        status = client.statusOf(roll < 50 ? "POST" : roll < 55 ? "PUT" : roll < 80 ? "POST" : roll < 95 ? "POST" : "PUT",
-                                WS + "/contacts/" + id + mixPath(roll), mixBody(roll, id));
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                    if (status >= 300 && status != 409) {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(duration + 60, TimeUnit.SECONDS);
+        List<String> created = mix.run(clients(), duration, latencies);
         double perSecond = latencies.count() / (double) duration;
         results.put("commands_per_s", Math.round(perSecond));
         results.put("command_ratio", round(perSecond / ((Number) results.get("raw_tx_per_s")).doubleValue()));
@@ -236,38 +211,57 @@ public final class Bench {
         return created;
     }
 
-    private static String mixPath(int roll) {
-        if (roll < 50) {
-            return "/details";
-        }
-        if (roll < 55) {
-            return "/customer-id";
-        }
-        if (roll < 80) {
-            return "/tags";
-        }
-        if (roll < 95) {
-            return "/notes";
-        }
-        return "/custom-fields/plan";
+    /** Seeded histories for the catch-up to replay: N contacts, ten events each, through Axon's storage engine. */
+    private int seedForCatchUp(EventSeeder seeder, CommandMix mix) throws Exception {
+        int contacts = quick ? 10_000 : 100_000;
+        long t0 = System.nanoTime();
+        long events = seeder.seed("bench", "s-", 0, contacts, 2);
+        results.put("seed_events_per_s", Math.round(events / ((System.nanoTime() - t0) / 1e9)));
+        mix.seeded(contacts);
+        return contacts;
     }
 
-    private static String mixBody(int roll, String id) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (roll < 50) {
-            return random.nextBoolean() ? "{\"name\":\"Person " + random.nextInt(1000) + "\"}"
-                    : "{\"email\":\"p" + random.nextInt(1000) + "@example.com\"}";
+    /**
+     * Cost growth: the command side alone (the query side is stopped, so its catch-up does not
+     * compete for the CPUs) runs the mix on the store as it is, then again after seeding it to
+     * the target size.
+     */
+    private void costGrowth(EventSeeder seeder, CommandMix mix, int seededSoFar) throws Exception {
+        long target = quick ? 500_000 : 10_000_000;
+        int duration = seconds(10, 30);
+        mix.run(clients(), 5, new Latencies());
+        Latencies before = new Latencies();
+        mix.run(clients(), duration, before);
+        long storeBefore = storeSize();
+        int more = (int) Math.max(0, (target - storeBefore) / EventSeeder.EVENTS_PER_CONTACT);
+        long t0 = System.nanoTime();
+        long appended = seeder.seed("bench", "s-", seededSoFar, more, 2);
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        mix.seeded(seededSoFar + more);
+        try (Connection c = connect(schemaUrl); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE domain_event_entry");
         }
-        if (roll < 55) {
-            return "{\"customerId\":\"CUST-" + id + "\"}";
+        mix.run(clients(), 5, new Latencies());
+        Latencies after = new Latencies();
+        mix.run(clients(), duration, after);
+        double beforePerSecond = before.count() / (double) duration;
+        double afterPerSecond = after.count() / (double) duration;
+        results.put("growth_store_events_before", storeBefore);
+        results.put("growth_store_events_after", storeSize());
+        results.put("growth_seed_events_per_s", Math.round(appended / seedSeconds));
+        results.put("growth_commands_per_s_before", Math.round(beforePerSecond));
+        results.put("growth_commands_per_s_after", Math.round(afterPerSecond));
+        results.put("growth_command_p99_ms_before", before.percentileMs(99));
+        results.put("growth_command_p99_ms_after", after.percentileMs(99));
+        results.put("growth_ratio", round(afterPerSecond / beforePerSecond));
+    }
+
+    private long storeSize() throws Exception {
+        try (Connection c = connect(schemaUrl); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+            r.next();
+            return r.getLong(1);
         }
-        if (roll < 80) {
-            return "{\"tag\":\"t" + random.nextInt(20) + "\"}";
-        }
-        if (roll < 95) {
-            return "{\"text\":\"note " + random.nextInt() + "\"}";
-        }
-        return "{\"value\":\"" + (random.nextBoolean() ? "free" : "pro") + "\"}";
     }
 
     /** Commands at a fixed rate; for each, the time from its response until the profile shows its version. */
@@ -405,7 +399,6 @@ public final class Bench {
         }
         conditions.put("clients", clients());
         conditions.put("database", "PostgreSQL on the same machine, both sides and the load generator sharing its CPUs");
-        conditions.put("cost_growth_10m_events", "not measured: seeding 10M events through the store is not automated yet");
         conditions.put("running_time_s", Math.round((System.nanoTime() - started) / 1e9));
         return conditions;
     }
