@@ -1,7 +1,9 @@
 package io.contactledger.query.profile;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.contactledger.events.ContactEvent;
 import io.contactledger.events.ContactStreams;
@@ -10,6 +12,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -82,7 +85,7 @@ class ProfileProjection {
     private Map<String, Change> changesOfThisBatch() {
         UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
         return unit.getOrComputeResource(BATCH_RESOURCE, key -> {
-            Map<String, Change> changes = new LinkedHashMap<>();
+            Map<String, Change> changes = storedProfilesOf(unit);
             unit.onPrepareCommit(u -> store.saveAll(changes.values().stream()
                     .filter(change -> change.latest != change.stored)
                     .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
@@ -92,6 +95,32 @@ class ProfileProjection {
                     .forEach(change -> progress.reached(change.latest.workspaceId(), change.latest.contactId())));
             return changes;
         });
+    }
+
+    /**
+     * Every contact the batch touches, read with one query per workspace as the batch starts;
+     * a contact not yet in the read model gets a change from nothing.
+     */
+    private Map<String, Change> storedProfilesOf(UnitOfWork<?> unit) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        if (!(unit instanceof BatchingUnitOfWork<?> batch)) {
+            return changes;
+        }
+        Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();
+        for (var message : batch.getMessages()) {
+            if (message.getPayload() instanceof ContactEvent event) {
+                contactsByWorkspace.computeIfAbsent(event.workspaceId(), ws -> new LinkedHashSet<>()).add(event.contactId());
+            }
+        }
+        contactsByWorkspace.forEach((workspaceId, contactIds) -> {
+            for (String contactId : contactIds) {
+                changes.put(ContactStreams.contact(workspaceId, contactId), new Change(null));
+            }
+            for (ContactProfile stored : store.findAll(workspaceId, contactIds)) {
+                changes.put(ContactStreams.contact(workspaceId, stored.contactId()), new Change(stored));
+            }
+        });
+        return changes;
     }
 
     @ResetHandler

@@ -2,6 +2,8 @@ package io.contactledger.query.profile;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +26,8 @@ public class ProfileStore {
             + " phone, customer_id, search_text, created_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_PROFILE = "UPDATE contact_profile SET type = ?, name = ?, email = ?, phone = ?,"
             + " customer_id = ?, search_text = ?, version = ?, document = ? WHERE workspace_id = ? AND contact_id = ?";
+
+    private static final int READ_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -79,6 +83,28 @@ public class ProfileStore {
                 .query(String.class)
                 .optional()
                 .map(this::read);
+    }
+
+    /**
+     * The stored profiles of many contacts of one workspace with one query per 500 of them (a
+     * batch's contacts, read together rather than one round trip each); absent ones are left out.
+     */
+    public List<ContactProfile> findAll(String workspaceId, Collection<String> contactIds) {
+        List<String> ids = List.copyOf(contactIds);
+        List<ContactProfile> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(workspaceId);
+            params.addAll(chunk);
+            jdbc.sql("SELECT document FROM contact_profile WHERE workspace_id = ? AND contact_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(params)
+                    .query(String.class)
+                    .list()
+                    .forEach(document -> found.add(read(document)));
+        }
+        return found;
     }
 
     public long versionOf(String workspaceId, String contactId) {

@@ -40,8 +40,11 @@ public class AxonJdbcStore {
     public EventStorageEngine eventStorageEngine(Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
-            ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema) {
+            ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
+            @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+        // a catching-up processor reads this many events per query (Axon's default is 100)
         return JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
