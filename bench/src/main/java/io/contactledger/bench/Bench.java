@@ -320,6 +320,31 @@ public final class Bench {
 
     /** A full rebuild: events per second from the replay's first progress until it caught up. */
     private void catchUp(Client operator) throws Exception {
+        long[] before = databaseCounters();
+        try {
+            replay(operator);
+        } finally {
+            // what the database did meanwhile explains most of the spread between runs
+            long[] after = databaseCounters();
+            results.put("catchup_db_checkpoints", after[0] - before[0]);
+            results.put("catchup_db_profile_updates", after[1] - before[1]);
+            results.put("catchup_db_profile_hot_updates", after[2] - before[2]);
+            results.put("catchup_db_profile_autovacuums", after[3] - before[3]);
+        }
+    }
+
+    /** Checkpoints so far, and contact_profile's updates, heap-only updates and autovacuums. */
+    private long[] databaseCounters() throws Exception {
+        try (Connection c = connect(schemaUrl); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),"
+                        + " n_tup_upd, n_tup_hot_upd, autovacuum_count FROM pg_stat_user_tables"
+                        + " WHERE relname = 'contact_profile' AND schemaname = current_schema()")) {
+            r.next();
+            return new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)};
+        }
+    }
+
+    private void replay(Client operator) throws Exception {
         operator.send("POST", "/admin/projections/contact-profiles/rebuild", null);
         long head = 0;
         long startPosition = -1;
