@@ -32,11 +32,12 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String WS = "/api/v1/workspaces/bench";
+    private static final int LAG_SAMPLE_EVERY = 10;
 
     private final Map<String, String> args;
     private final boolean quick;
     private final Map<String, Object> results = new LinkedHashMap<>();
-    private final AtomicLong errors = new AtomicLong();
+    private final Errors errors = new Errors();
     private String schemaUrl;
     private String rawUrl;
     private String schema;
@@ -109,7 +110,7 @@ public final class Bench {
             EventSeeder seeder = new EventSeeder(schemaUrl, args.get("user"), args.getOrDefault("password", ""));
             if (runs("commands")) {
                 List<String> contacts = commands(mix);
-                lag(integration, reader, contacts);
+                lag(integration, reader, operator, contacts);
             }
             int seeded = seedForCatchUp(seeder, mix);
             if (runs("catchup")) {
@@ -122,7 +123,8 @@ public final class Bench {
             if (runs("growth")) {
                 costGrowth(seeder, mix, seeded);
             }
-            results.put("errors", errors.get());
+            results.put("errors", errors.total());
+            results.put("errors_by_phase_and_status", errors.byKind());
             results.put("conditions", conditions(started));
         } finally {
             for (Service service : services) {
@@ -213,13 +215,15 @@ public final class Bench {
 
     /** The chat mix after a warm-up (the JIT compiles the hot paths first, as in a service that has been up a while). */
     private List<String> commands(CommandMix mix) throws Exception {
-        mix.run(clients(), seconds(30, 60), new Latencies());
+        mix.run("warm-up", clients(), seconds(30, 60), new Latencies());
         int duration = seconds(20, 60);
         Latencies latencies = new Latencies();
-        List<String> created = mix.run(clients(), duration, latencies);
+        List<String> created = mix.run("commands", clients(), duration, latencies);
         double perSecond = latencies.count() / (double) duration;
         results.put("commands_per_s", Math.round(perSecond));
-        results.put("command_ratio", round(perSecond / ((Number) results.get("raw_tx_per_s")).doubleValue()));
+        if (results.get("raw_tx_per_s") instanceof Number raw) {
+            results.put("command_ratio", round(perSecond / raw.doubleValue()));
+        }
         results.put("command_p50_ms", latencies.percentileMs(50));
         results.put("command_p95_ms", latencies.percentileMs(95));
         results.put("command_p99_ms", latencies.percentileMs(99));
@@ -244,9 +248,9 @@ public final class Bench {
     private void costGrowth(EventSeeder seeder, CommandMix mix, int seededSoFar) throws Exception {
         long target = quick ? 500_000 : 10_000_000;
         int duration = seconds(10, 30);
-        mix.run(clients(), 5, new Latencies());
+        mix.run("growth", clients(), 5, new Latencies());
         Latencies before = new Latencies();
-        mix.run(clients(), duration, before);
+        mix.run("growth", clients(), duration, before);
         long storeBefore = storeSize();
         int more = (int) Math.max(0, (target - storeBefore) / EventSeeder.EVENTS_PER_CONTACT);
         long t0 = System.nanoTime();
@@ -256,9 +260,9 @@ public final class Bench {
         try (Connection c = connect(schemaUrl); Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE domain_event_entry");
         }
-        mix.run(clients(), 5, new Latencies());
+        mix.run("growth", clients(), 5, new Latencies());
         Latencies after = new Latencies();
-        mix.run(clients(), duration, after);
+        mix.run("growth", clients(), duration, after);
         double beforePerSecond = before.count() / (double) duration;
         double afterPerSecond = after.count() / (double) duration;
         results.put("growth_store_events_before", storeBefore);
@@ -279,43 +283,66 @@ public final class Bench {
         }
     }
 
-    /** Commands at a fixed rate; for each, the time from its response until the profile shows its version. */
-    private void lag(Client commands, Client reader, List<String> contacts) throws Exception {
-        int rate = 1000;
+    /**
+     * Notes at a fixed rate; for every {@value #LAG_SAMPLE_EVERY}th, the time from its response
+     * until the profile shows its version (a read after every command would double the load the
+     * rate is meant to set). Starts once the projection has caught up with the commands phase,
+     * whose backlog would otherwise be measured as lag.
+     */
+    private void lag(Client commands, Client reader, Client operator, List<String> contacts) throws Exception {
+        awaitProjectionCaughtUp(operator);
+        int rate = Integer.parseInt(args.getOrDefault("lag-rate", "1000"));
         int duration = seconds(10, 30);
         Latencies lag = new Latencies();
-        ExecutorService senders = Executors.newFixedThreadPool(clients() * 2);
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < rate * duration; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+        AtomicLong firstAnswer = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastAnswer = new AtomicLong();
+        FixedRate.run(rate, duration, (n, due) -> {
             String id = contacts.get(ThreadLocalRandom.current().nextInt(contacts.size()));
-            int n = i;
-            senders.submit(() -> {
-                Client.Reply reply = commands.send("POST", WS + "/contacts/" + id + "/tags", "{\"tag\":\"lag-" + (n % 30) + "\"}");
-                long answered = System.nanoTime();
-                if (reply.status() != 200) {
-                    errors.incrementAndGet();
-                    return null;
-                }
-                long version = JSON.readTree(reply.body()).get("version").asLong();
-                if (reader.statusOf("GET", WS + "/contacts/" + id + "?minVersion=" + version, null) == 200) {
-                    lag.add(System.nanoTime() - answered);
-                } else {
-                    errors.incrementAndGet();
-                }
-                return null;
-            });
-        }
-        senders.shutdown();
-        senders.awaitTermination(120, TimeUnit.SECONDS);
+            // a note is always a new event, so every sample waits for a new version
+            Client.Reply reply = commands.send("POST", WS + "/contacts/" + id + "/notes", "{\"text\":\"lag " + n + "\"}");
+            long answered = System.nanoTime();
+            firstAnswer.accumulateAndGet(answered, Math::min);
+            lastAnswer.accumulateAndGet(answered, Math::max);
+            if (reply.status() != 200 && reply.status() != 201) {
+                errors.count("lag-command", reply.status());
+                return;
+            }
+            if (n % LAG_SAMPLE_EVERY != 0) {
+                return;
+            }
+            long version = JSON.readTree(reply.body()).get("version").asLong();
+            int status = reader.statusOf("GET", WS + "/contacts/" + id + "?minVersion=" + version, null);
+            // a read that gave up (503 after the 5 s wait) still counts its wait in the percentiles
+            lag.add(System.nanoTime() - answered);
+            if (status != 200) {
+                errors.count("lag-read", status);
+            }
+        });
         results.put("lag_rate_per_s", rate);
+        results.put("lag_answered_per_s", Math.round(rate * duration / ((lastAnswer.get() - firstAnswer.get()) / 1e9)));
+        results.put("lag_samples", lag.count());
         results.put("lag_p50_ms", lag.percentileMs(50));
         results.put("lag_p99_ms", lag.percentileMs(99));
+    }
+
+    private void awaitProjectionCaughtUp(Client operator) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (profileProjection(operator).get("lag").asLong() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the projection did not catch up in 5 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The contact-profiles entry of {@code GET /admin/projections}. */
+    private static JsonNode profileProjection(Client operator) throws Exception {
+        for (JsonNode projection : JSON.readTree(operator.send("GET", "/admin/projections", null).body())) {
+            if ("contact-profiles".equals(projection.path("name").asText())) {
+                return projection;
+            }
+        }
+        throw new IllegalStateException("GET /admin/projections lists no contact-profiles");
     }
 
     /** A full rebuild: events per second from the replay's first progress until it caught up. */
@@ -351,7 +378,7 @@ public final class Bench {
         long startedAt = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(operator.send("GET", "/admin/projections", null).body()).get(0);
+            JsonNode status = profileProjection(operator);
             head = status.get("head").asLong();
             long position = status.get("position").asLong();
             boolean replaying = status.get("replaying").asBoolean();
@@ -388,42 +415,48 @@ public final class Bench {
                     + "\"createdAt\":\"2023-11-14T22:13:20Z\",\"updatedAt\":\"2023-11-14T22:13:20Z\",\"version\":2}'"
                     + " FROM generate_series(1, " + contacts + ") AS n ON CONFLICT DO NOTHING");
             s.execute("VACUUM ANALYZE contact_profile");
+            flushSetupWrites(s);
             try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM contact_profile")) {
                 count.next();
                 results.put("query_contacts", count.getLong(1));
             }
         }
         int rate = 100;
-        int duration = seconds(10, 30);
+        // a warm-up of the same mix: the first seconds were the JIT and a cold buffer cache
+        queryMix(reader, contacts, rate, seconds(5, 10), new Latencies(), new Latencies());
         Latencies gets = new Latencies();
         Latencies searches = new Latencies();
-        ExecutorService pool = Executors.newFixedThreadPool(clients());
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < rate * duration; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int n = 1 + ThreadLocalRandom.current().nextInt(contacts);
-            boolean search = i % 2 == 1;
-            pool.submit(() -> {
-                long t0 = System.nanoTime();
-                int status = search ? reader.statusOf("GET", WS + "/contacts?q=person%20" + n + "&limit=20", null)
-                        : reader.statusOf("GET", WS + "/contacts/seed-" + n, null);
-                (search ? searches : gets).add(System.nanoTime() - t0);
-                if (status != 200) {
-                    errors.incrementAndGet();
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(120, TimeUnit.SECONDS);
+        queryMix(reader, contacts, rate, seconds(10, 30), gets, searches);
         results.put("profile_get_p50_ms", gets.percentileMs(50));
         results.put("profile_get_p99_ms", gets.percentileMs(99));
         results.put("search_p50_ms", searches.percentileMs(50));
         results.put("search_p99_ms", searches.percentileMs(99));
         results.put("query_rate_per_s", rate);
+    }
+
+    /** A checkpoint now, so the setup's writes are not flushed during the measurement (needs pg_checkpoint or a superuser). */
+    private void flushSetupWrites(Statement s) {
+        try {
+            s.execute("CHECKPOINT");
+            results.put("query_setup_checkpointed", true);
+        } catch (java.sql.SQLException e) {
+            results.put("query_setup_checkpointed", false);
+        }
+    }
+
+    /** Half profile GETs, half searches, at a fixed rate; each timed from when it was due to start. */
+    private void queryMix(Client reader, int contacts, int rate, int seconds, Latencies gets, Latencies searches)
+            throws InterruptedException {
+        FixedRate.run(rate, seconds, (i, due) -> {
+            int n = 1 + ThreadLocalRandom.current().nextInt(contacts);
+            boolean search = i % 2 == 1;
+            int status = search ? reader.statusOf("GET", WS + "/contacts?q=person%20" + n + "&limit=20", null)
+                    : reader.statusOf("GET", WS + "/contacts/seed-" + n, null);
+            (search ? searches : gets).add(System.nanoTime() - due);
+            if (status != 200) {
+                errors.count(search ? "search" : "profile-get", status);
+            }
+        });
     }
 
     private Map<String, Object> conditions(long started) throws Exception {

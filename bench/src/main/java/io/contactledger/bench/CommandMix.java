@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The chat mix at full speed from C clients: 15 % new visitors, 35 % details, 5 % customer links,
@@ -21,11 +20,11 @@ final class CommandMix {
     private static final String WS = "/api/v1/workspaces/bench";
 
     private final Client client;
-    private final AtomicLong errors;
+    private final Errors errors;
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile int seeded;
 
-    CommandMix(Client client, AtomicLong errors) {
+    CommandMix(Client client, Errors errors) {
         this.client = client;
         this.errors = errors;
     }
@@ -35,8 +34,8 @@ final class CommandMix {
         seeded = count;
     }
 
-    /** Runs the mix for the given time; returns the contacts it created. */
-    List<String> run(int clients, int seconds, Latencies latencies) throws InterruptedException {
+    /** Runs the mix for the given time, counting failures under {@code phase}; returns the contacts it created. */
+    List<String> run(String phase, int clients, int seconds, Latencies latencies) throws InterruptedException {
         List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -63,7 +62,7 @@ final class CommandMix {
                     latencies.add(System.nanoTime() - t0);
                     // 409 is a rule's answer (a 101st tag, a customer ID already linked), not a failure
                     if (status >= 300 && status != 409) {
-                        errors.incrementAndGet();
+                        errors.count(phase, status);
                     }
                 }
                 return null;

@@ -92,7 +92,8 @@ class ProfileProjection {
                     .toList()));
             unit.afterCommit(u -> changes.values().stream()
                     .filter(change -> change.latest != change.stored)
-                    .forEach(change -> progress.reached(change.latest.workspaceId(), change.latest.contactId())));
+                    .map(change -> change.latest)
+                    .forEach(profile -> progress.reached(profile.workspaceId(), profile.contactId(), profile.version())));
             return changes;
         });
     }

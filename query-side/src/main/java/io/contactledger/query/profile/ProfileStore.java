@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the whole profile as JSON) and one row per tag in {@code contact_tag}.
  */
 @Component
-public class ProfileStore {
+public class ProfileStore implements StoredVersions {
 
     private static final String INSERT_PROFILE = "INSERT INTO contact_profile (workspace_id, contact_id, type, name, email,"
             + " phone, customer_id, search_text, created_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -30,8 +30,8 @@ public class ProfileStore {
             + " customer_id = ?, search_text = ?, version = ?, document = ? WHERE workspace_id = ? AND contact_id = ?";
 
     private static final int READ_CHUNK = 500;
-    // Declared parameter types: left to infer them, Spring asks the driver for each null and the
-    // server re-plans whenever a batch's pattern of nulls changes.
+    // Declared parameter types: a null is bound as its column's type, so every row of a batch
+    // binds the same types and the statement is prepared once.
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR};
     private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
@@ -120,6 +120,7 @@ public class ProfileStore {
         return found;
     }
 
+    @Override
     public long versionOf(String workspaceId, String contactId) {
         return jdbc.sql("SELECT version FROM contact_profile WHERE workspace_id = ? AND contact_id = ?")
                 .params(workspaceId, contactId)

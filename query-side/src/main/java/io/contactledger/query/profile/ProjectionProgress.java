@@ -7,30 +7,40 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes: a request waits until the profile read model has reached a version. The
- * projection signals each committed profile; a waiter wakes on its contact's signal, and re-reads
- * at a slow fallback interval too, because with several query-side instances another one may own
+ * projection signals each committed profile with its version, so a waiter reads the store once
+ * and then learns from the signals, not with a query per wake-up (hundreds of waiters re-reading
+ * on every commit kept request threads waiting seconds for pooled connections). It re-reads at
+ * a slow fallback interval too, because with several query-side instances another one may own
  * the contact's segment and signal only in its own JVM.
  */
 @Component
 public class ProjectionProgress {
 
-    private static final long FALLBACK_RECHECK_MS = 200;
-    private final ConcurrentHashMap<String, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
-    private final ProfileStore store;
+    private static final Duration FALLBACK_REREAD = Duration.ofMillis(200);
+    private final ConcurrentHashMap<String, CompletableFuture<Long>> signals = new ConcurrentHashMap<>();
+    private final StoredVersions store;
+    private final long rereadNanos;
 
-    public ProjectionProgress(ProfileStore store) {
-        this.store = store;
+    @Autowired
+    public ProjectionProgress(StoredVersions store) {
+        this(store, FALLBACK_REREAD);
     }
 
-    /** Called after the projection committed a new version of a profile. */
-    public void reached(String workspaceId, String contactId) {
-        CompletableFuture<Void> signal = signals.remove(key(workspaceId, contactId));
+    ProjectionProgress(StoredVersions store, Duration fallbackReread) {
+        this.store = store;
+        this.rereadNanos = fallbackReread.toNanos();
+    }
+
+    /** Called after the projection committed {@code version} of a profile. */
+    public void reached(String workspaceId, String contactId, long version) {
+        CompletableFuture<Long> signal = signals.remove(key(workspaceId, contactId));
         if (signal != null) {
-            signal.complete(null);
+            signal.complete(version);
         }
     }
 
@@ -39,21 +49,28 @@ public class ProjectionProgress {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String key = key(workspaceId, contactId);
-        while (true) {
-            CompletableFuture<Void> signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
-            if (store.versionOf(workspaceId, contactId) >= version) {
-                return true;
-            }
-            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (remainingMs <= 0) {
+        // listen before reading, so a commit between the read and the wait is not missed
+        CompletableFuture<Long> signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
+        long seen = store.versionOf(workspaceId, contactId);
+        long nextRead = System.nanoTime() + rereadNanos;
+        while (seen < version) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
                 return false;
             }
+            if (now >= nextRead) {
+                seen = Math.max(seen, store.versionOf(workspaceId, contactId));
+                nextRead = now + rereadNanos;
+                continue;
+            }
             try {
-                signal.get(Math.min(remainingMs, FALLBACK_RECHECK_MS), TimeUnit.MILLISECONDS);
+                seen = Math.max(seen, signal.get(Math.min(deadline, nextRead) - now, TimeUnit.NANOSECONDS));
+                signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
             } catch (TimeoutException | ExecutionException e) {
-                // re-read below: the fallback for signals raised in another instance
+                // the loop decides: read the store again, or give up
             }
         }
+        return true;
     }
 
     private static String key(String workspaceId, String contactId) {
