@@ -87,8 +87,9 @@ class RebuildCoordinator implements DisposableBean {
     private void advance(String name, StreamingEventProcessor processor, Generations g) throws Exception {
         if (g.requested() > g.done()) {
             if (processor.isRunning()) {
-                processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+                // remembered before stopping: a shutdown that outlasts the wait must still be restarted
                 stoppedForRebuild.add(name);
+                processor.shutdownAsync().get(30, TimeUnit.SECONDS);
                 states.put(name, "stopped");
             }
             if (claimsHeld(name) == 0) {

@@ -79,14 +79,26 @@ public class ProfileStore implements StoredVersions {
                     .forEach(tag -> tagsAdded.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
         }
         batch(INSERT_PROFILE, inserts, INSERT_TYPES);
-        batch(UPDATE_PROFILE, updates, UPDATE_TYPES);
+        requireEveryRow(batch(UPDATE_PROFILE, updates, UPDATE_TYPES), updates);
         batch("DELETE FROM contact_tag WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved, TAG_TYPES);
         batch("INSERT INTO contact_tag (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded, TAG_TYPES);
     }
 
-    private void batch(String sql, List<Object[]> rows, int[] types) {
-        if (!rows.isEmpty()) {
-            batches.batchUpdate(sql, rows, types);
+    private int[] batch(String sql, List<Object[]> rows, int[] types) {
+        return rows.isEmpty() ? new int[0] : batches.batchUpdate(sql, rows, types);
+    }
+
+    /**
+     * An update that found no row means the batch worked from a profile that is no longer stored
+     * (the read model was emptied under it): failing rolls the batch back with its token, and the
+     * processor retries it from what is stored now, instead of advancing past events it never wrote.
+     */
+    private static void requireEveryRow(int[] counts, List<Object[]> rows) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new IllegalStateException("profile " + rows.get(i)[8] + "/" + rows.get(i)[9]
+                        + " was read from the read model but is no longer there; retrying the batch");
+            }
         }
     }
 

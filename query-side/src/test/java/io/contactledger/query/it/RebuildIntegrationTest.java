@@ -44,12 +44,31 @@ class RebuildIntegrationTest extends BothSidesTestBase {
             JsonNode status = operator.get("/admin/projections").json().get(0);
             return "restarted".equals(status.get("rebuild").asText()) && status.get("running").asBoolean() && caughtUp(status);
         }, "the rebuild to catch up");
-        assertThat(readModel()).isEqualTo(before);
+        List<String> after = readModel();
+        // the short form first: which profiles and versions differ, with the tokens that say where each segment is
+        assertThat(versions(after)).as("profiles and versions after the rebuild; tokens: %s", tokens())
+                .isEqualTo(versions(before));
+        assertThat(after).isEqualTo(before);
         assertThat(queries.get(WS + "/contacts/r-4").json().get("notes").get(0).get("text").asText()).isEqualTo("edited 4");
     }
 
     private static boolean caughtUp(JsonNode status) {
         return status.get("lag").asLong() == 0 && !status.get("replaying").asBoolean();
+    }
+
+    /** Each row's first word: contact and version for a profile, contact and tag for a tag. */
+    private static List<String> versions(List<String> readModel) {
+        return readModel.stream().map(row -> {
+            String[] words = row.split(" ", 4);
+            return words[1].startsWith("#") ? words[0] + " " + words[1] : words[0] + " v" + words[2];
+        }).toList();
+    }
+
+    private List<String> tokens() {
+        return jdbc.sql("SELECT segment, owner, token FROM token_entry WHERE processor_name = 'contact-profiles' ORDER BY segment")
+                .query((rs, i) -> rs.getInt(1) + " " + rs.getString(2) + " "
+                        + (rs.getBytes(3) == null ? "null" : new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8)))
+                .list();
     }
 
     /** Every profile document and every tag row, in a stable order. */
