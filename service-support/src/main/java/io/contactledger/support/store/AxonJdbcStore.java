@@ -41,7 +41,7 @@ public class AxonJdbcStore {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
-            @Value("${ledger.event-store.batch-size:4000}") int batchSize) {
+            @Value("${ledger.event-store.batch-size:500}") int batchSize) {
         // A catching-up processor reads this many events per query (Axon's default is 100), and a
         // tracking processor's batch ends where the events fetched so far end: this bounds the
         // projection's batches as much as their own size does (BENCHMARKS.md, catch-up).
