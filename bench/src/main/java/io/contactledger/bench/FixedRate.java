@@ -3,6 +3,7 @@ package io.contactledger.bench;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Requests started on a fixed schedule, whatever the answers take: enough threads that a slow
@@ -27,6 +28,8 @@ final class FixedRate {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         int total = rate * seconds;
+        // a request that throws would otherwise vanish inside its Future, unmeasured and uncounted
+        AtomicReference<Exception> failure = new AtomicReference<>();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
@@ -34,14 +37,20 @@ final class FixedRate {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             int n = i;
-            pool.submit(() -> {
-                request.run(n, due);
-                return null;
+            pool.execute(() -> {
+                try {
+                    request.run(n, due);
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
             });
         }
         pool.shutdown();
         if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
             throw new IllegalStateException("requests still running 2 minutes after the last was started");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a request failed without an answer to count", failure.get());
         }
     }
 }

@@ -96,7 +96,9 @@ public class ProfileStore implements StoredVersions {
     private static void requireEveryRow(int[] counts, List<Object[]> rows) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
-                throw new IllegalStateException("profile " + rows.get(i)[8] + "/" + rows.get(i)[9]
+                Object[] row = rows.get(i);
+                // workspace and contact are the UPDATE's last two parameters
+                throw new IllegalStateException("profile " + row[row.length - 2] + "/" + row[row.length - 1]
                         + " was read from the read model but is no longer there; retrying the batch");
             }
         }

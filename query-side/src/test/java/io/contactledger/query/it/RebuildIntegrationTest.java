@@ -2,6 +2,7 @@ package io.contactledger.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,7 +68,7 @@ class RebuildIntegrationTest extends BothSidesTestBase {
     private List<String> tokens() {
         return jdbc.sql("SELECT segment, owner, token FROM token_entry WHERE processor_name = 'contact-profiles' ORDER BY segment")
                 .query((rs, i) -> rs.getInt(1) + " " + rs.getString(2) + " "
-                        + (rs.getBytes(3) == null ? "null" : new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8)))
+                        + (rs.getBytes(3) == null ? "null" : new String(rs.getBytes(3), StandardCharsets.UTF_8)))
                 .list();
     }
 
