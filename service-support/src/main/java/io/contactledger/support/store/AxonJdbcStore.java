@@ -17,10 +17,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon's JDBC event store and token store on the tables the Flyway migrations create: Axon's
@@ -30,6 +32,18 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonJdbcStore {
+
+    /**
+     * Units of work in Spring's database transactions. Axon's TransactionAutoConfiguration orders
+     * itself after Boot 3's class names, so under Boot 4 it finds no PlatformTransactionManager yet
+     * and falls back to no transactions: every statement then committed alone, and a projection's
+     * token could be visible before the rows of its batch (a rebuild reported caught up with a
+     * segment's profiles missing; a killed instance left a token past rows it never wrote).
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
 
     @Bean
     public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
