@@ -14,6 +14,7 @@ import io.contactledger.command.contact.ContactCommands.RemoveTag;
 import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
 import io.contactledger.command.details.DetailsInput;
+import io.contactledger.command.dispatch.Commands;
 import io.contactledger.command.security.IdentityHashes;
 import io.contactledger.command.security.VisitorTokens;
 import io.contactledger.events.Channel;
@@ -21,7 +22,6 @@ import io.contactledger.events.ContactType;
 import io.contactledger.support.security.ApiKeyFilter;
 import io.contactledger.support.security.Caller;
 import io.contactledger.support.security.Role;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,11 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/workspaces/{workspaceId}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContactController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final VisitorTokens visitorTokens;
     private final IdentityHashes identityHashes;
 
-    ContactController(CommandGateway commands, VisitorTokens visitorTokens, IdentityHashes identityHashes) {
+    ContactController(Commands commands, VisitorTokens visitorTokens, IdentityHashes identityHashes) {
         this.commands = commands;
         this.visitorTokens = visitorTokens;
         this.identityHashes = identityHashes;
@@ -90,7 +90,7 @@ class ContactController {
         ContactRef contact = new ContactRef(workspaceId, contactId);
         boolean widget = isWidget();
         Channel channel = body.channel() != null ? body.channel() : widget ? Channel.WIDGET : Channel.API;
-        commands.sendAndWait(new CreateContact(contact, channel, body.country(), body.timezone()));
+        commands.create(new CreateContact(contact, channel, body.country(), body.timezone()));
         return new CreatedResponse(contactId, ContactType.GUEST, 0, widget ? visitorTokens.issue(contact) : null);
     }
 
@@ -171,7 +171,7 @@ class ContactController {
     }
 
     private ContactState send(Object command) {
-        return commands.sendAndWait(command);
+        return commands.send(command);
     }
 
     private static ContactTypeResponse typed(String contactId, ContactState state) {

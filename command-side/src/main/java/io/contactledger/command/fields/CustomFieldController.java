@@ -2,8 +2,8 @@ package io.contactledger.command.fields;
 
 import java.util.List;
 
+import io.contactledger.command.dispatch.Commands;
 import io.contactledger.events.FieldType;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/workspaces/{workspaceId}/custom-fields", produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomFieldController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    CustomFieldController(CommandGateway commands) {
+    CustomFieldController(Commands commands) {
         this.commands = commands;
     }
 
@@ -31,7 +31,7 @@ class CustomFieldController {
     @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     DefinitionResponse define(@PathVariable String workspaceId, @PathVariable String key,
             @RequestBody DefinitionRequest body) {
-        FieldDefinition defined = commands.sendAndWait(
+        FieldDefinition defined = commands.send(
                 new DefineCustomField(workspaceId, key, body.label(), body.type(), body.options()));
         return new DefinitionResponse(defined.key(), defined.type());
     }

@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +41,7 @@ public class AxonJdbcStore {
      */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new SpringTransactionManager(transactions);
+        return new UnitOfWorkTransactions(transactions);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +40,11 @@ public abstract class ProblemHandlerBase extends ResponseEntityExceptionHandler 
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<Object> unexpected(Exception e) {
+    public ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("database unavailable: {}", e.getMessage());
+            return DatabaseUnavailable.problem(!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()));
+        }
         log.error("unexpected failure", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred");
     }

@@ -2,6 +2,7 @@ package io.contactledger.support.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +11,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problem+json responses with a stable type URI per kind of problem. */
 public final class Problems {
 
     private static final String TYPE_BASE = "https://contactledger.io/problems/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -43,6 +46,31 @@ public final class Problems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"" + TYPE_BASE + kind + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+
+    /** Writes a built problem (status, headers, body) straight to the response, for filters. */
+    public static void write(HttpServletResponse response, ResponseEntity<Object> problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(JSON.writeValueAsBytes(asMap((ProblemDetail) problem.getBody())));
+    }
+
+    /** A problem's members as RFC 9457 lays them out: its extra properties beside the standard ones. */
+    private static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            members.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
     }
 
     public static ResponseEntity<Object> invalid(List<FieldViolation> errors) {

@@ -1,0 +1,49 @@
+package io.contactledger.command.dispatch;
+
+import java.util.List;
+
+import io.contactledger.command.web.ActorMetadata;
+import io.contactledger.events.EventMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How commands travel: actor metadata on every command and its events, contacts cached between
+ * commands, and every decision checked against the store's latest state ({@link LatestStateCheck}).
+ * Retries happen in {@link Commands}, on the request's own thread, so a retry stays inside the
+ * request's transaction when it has one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandDispatch {
+
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(EventMetadata.KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Contacts stay in memory between commands instead of being re-read from the store each
+     * time. Another instance's append makes ours fail on the store's unique key, and a decision
+     * that appends nothing is checked against the store's last sequence number; either way Axon
+     * drops the cached contact with the rolled-back unit of work and the retry reads it afresh.
+     */
+    @Bean
+    Cache contactCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ActorMetadata actorMetadata) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .dispatchInterceptors(List.of(actorMetadata))
+                .build();
+    }
+}
