@@ -3,12 +3,15 @@ package io.contactledger.query.profile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import io.contactledger.query.history.AsOfReplay;
 import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.NotYetProjected;
 import io.contactledger.query.web.PathIds;
 import io.contactledger.support.web.InvalidRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,31 +31,46 @@ class ProfileController {
     private final ProfileStore store;
     private final ProjectionProgress progress;
     private final AsOfReplay replay;
+    private final Executor readers;
 
-    ProfileController(ProfileStore store, ProjectionProgress progress, AsOfReplay replay) {
+    ProfileController(ProfileStore store, ProjectionProgress progress, AsOfReplay replay,
+            @Qualifier("applicationTaskExecutor") Executor readers) {
         this.store = store;
         this.progress = progress;
         this.replay = replay;
+        this.readers = readers;
     }
 
     @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ContactProfile profile(@PathVariable String workspaceId, @PathVariable String contactId,
+    CompletableFuture<ContactProfile> profile(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestParam(required = false) Long minVersion, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atVersion) throws InterruptedException {
+            @RequestParam(required = false) Long atVersion) {
         PathIds.check(workspaceId, contactId);
         int modes = (minVersion != null ? 1 : 0) + (asOf != null ? 1 : 0) + (atVersion != null ? 1 : 0);
         if (modes > 1) {
             throw new InvalidRequest("minVersion", "use at most one of minVersion, asOf and atVersion");
         }
         if (asOf != null) {
-            return replay.asOf(workspaceId, contactId, instant(asOf));
+            return CompletableFuture.completedFuture(replay.asOf(workspaceId, contactId, instant(asOf)));
         }
         if (atVersion != null) {
-            return replay.atVersion(workspaceId, contactId, nonNegative("atVersion", atVersion));
+            return CompletableFuture.completedFuture(replay.atVersion(workspaceId, contactId, nonNegative("atVersion", atVersion)));
         }
-        if (minVersion != null && !progress.awaitVersion(workspaceId, contactId, nonNegative("minVersion", minVersion), MAX_WAIT)) {
-            throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
+        if (minVersion == null) {
+            return CompletableFuture.completedFuture(current(workspaceId, contactId));
         }
+        // The wait holds no request thread: hundreds of readers waiting for their writes must not
+        // starve everyone else's reads. Only the final read takes a (pooled) thread.
+        return progress.whenReached(workspaceId, contactId, nonNegative("minVersion", minVersion), MAX_WAIT)
+                .thenApplyAsync(reached -> {
+                    if (!reached) {
+                        throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
+                    }
+                    return current(workspaceId, contactId);
+                }, readers);
+    }
+
+    private ContactProfile current(String workspaceId, String contactId) {
         return store.find(workspaceId, contactId).orElseThrow(() -> new NotFound("contact " + contactId + " not found"));
     }
 

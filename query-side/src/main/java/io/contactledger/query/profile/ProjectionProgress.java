@@ -1,30 +1,44 @@
 package io.contactledger.query.profile;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: a request waits until the profile read model has reached a version. The
- * projection signals each committed profile with its version, so a waiter reads the store once
- * and then learns from the signals, not with a query per wake-up (hundreds of waiters re-reading
- * on every commit kept request threads waiting seconds for pooled connections). It re-reads at
- * a slow fallback interval too, because with several query-side instances another one may own
- * the contact's segment and signal only in its own JVM.
+ * Read-your-writes: a request waits until the profile read model has reached a version, without
+ * holding a thread (the answer is a future that the projection's signal, the fallback re-read or
+ * the timeout completes). A waiter reads the store once and then learns from the projection's
+ * signals, which carry the committed version. A slow fallback re-reads the versions of contacts
+ * still awaited, because with several query-side instances another one may own the contact's
+ * segment and signal only in its own JVM.
  */
 @Component
-public class ProjectionProgress {
+public class ProjectionProgress implements DisposableBean {
 
     private static final Duration FALLBACK_REREAD = Duration.ofMillis(200);
-    private final ConcurrentHashMap<String, CompletableFuture<Long>> signals = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
+
+    private record Waiter(long version, CompletableFuture<Boolean> reached) {
+    }
+
+    private final ConcurrentHashMap<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
     private final StoredVersions store;
-    private final long rereadNanos;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Autowired
     public ProjectionProgress(StoredVersions store) {
@@ -33,47 +47,79 @@ public class ProjectionProgress {
 
     ProjectionProgress(StoredVersions store, Duration fallbackReread) {
         this.store = store;
-        this.rereadNanos = fallbackReread.toNanos();
+        timer.scheduleWithFixedDelay(this::rereadAwaited, fallbackReread.toNanos(), fallbackReread.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     /** Called after the projection committed {@code version} of a profile. */
     public void reached(String workspaceId, String contactId, long version) {
-        CompletableFuture<Long> signal = signals.remove(key(workspaceId, contactId));
-        if (signal != null) {
-            signal.complete(version);
+        reached(key(workspaceId, contactId), version);
+    }
+
+    /**
+     * Completes with true once the stored profile has at least {@code version}, with false when
+     * {@code timeout} passes first. Reads the store once, on the caller's thread.
+     */
+    public CompletableFuture<Boolean> whenReached(String workspaceId, String contactId, long version, Duration timeout) {
+        String key = key(workspaceId, contactId);
+        Waiter waiter = new Waiter(version, new CompletableFuture<>());
+        // listen before reading, so a commit between the read and the wait is not missed
+        waiting.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.reached().whenComplete((result, failure) -> forget(key, waiter));
+        try {
+            if (store.versionOf(workspaceId, contactId) >= version) {
+                waiter.reached().complete(true);
+                return waiter.reached();
+            }
+        } catch (RuntimeException e) {
+            waiter.reached().completeExceptionally(e);
+            return waiter.reached();
+        }
+        timer.schedule(() -> waiter.reached().complete(false), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return waiter.reached();
+    }
+
+    /** The blocking form of {@link #whenReached}. */
+    public boolean awaitVersion(String workspaceId, String contactId, long version, Duration timeout)
+            throws InterruptedException {
+        try {
+            return whenReached(workspaceId, contactId, version, timeout).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
-    /** True once the stored profile has at least {@code version}; false when {@code timeout} passes first. */
-    public boolean awaitVersion(String workspaceId, String contactId, long version, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String key = key(workspaceId, contactId);
-        // listen before reading, so a commit between the read and the wait is not missed
-        CompletableFuture<Long> signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
-        long seen = store.versionOf(workspaceId, contactId);
-        long nextRead = System.nanoTime() + rereadNanos;
-        while (seen < version) {
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                return false;
-            }
-            if (now >= nextRead) {
-                seen = Math.max(seen, store.versionOf(workspaceId, contactId));
-                nextRead = now + rereadNanos;
-                continue;
-            }
+    private void reached(String key, long version) {
+        Set<Waiter> waiters = waiting.get(key);
+        if (waiters != null) {
+            waiters.stream().filter(w -> w.version() <= version).forEach(w -> w.reached().complete(true));
+        }
+    }
+
+    private void rereadAwaited() {
+        for (String key : waiting.keySet()) {
+            int slash = key.indexOf('/');
             try {
-                seen = Math.max(seen, signal.get(Math.min(deadline, nextRead) - now, TimeUnit.NANOSECONDS));
-                signal = signals.computeIfAbsent(key, k -> new CompletableFuture<>());
-            } catch (TimeoutException | ExecutionException e) {
-                // the loop decides: read the store again, or give up
+                reached(key, store.versionOf(key.substring(0, slash), key.substring(slash + 1)));
+            } catch (RuntimeException e) {
+                log.debug("re-reading the version of {} failed; the next round tries again", key, e);
             }
         }
-        return true;
+    }
+
+    private void forget(String key, Waiter waiter) {
+        waiting.computeIfPresent(key, (k, waiters) -> {
+            waiters.remove(waiter);
+            return waiters.isEmpty() ? null : waiters;
+        });
     }
 
     private static String key(String workspaceId, String contactId) {
         return workspaceId + "/" + contactId;
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
     }
 }
