@@ -2,6 +2,7 @@ package io.contactledger.command.dispatch;
 
 import java.time.Duration;
 
+import io.contactledger.support.web.DatabaseUnavailable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -55,7 +56,7 @@ public class Commands {
                 // A refusal (unknown note, tag limit, linked ID) may come from a cached copy that
                 // missed another instance's events. The failed unit of work dropped that copy, so
                 // deciding once more decides on the store's latest state.
-                if (!toExisting || refused) {
+                if (!toExisting || refused || DatabaseUnavailable.isCause(e)) {
                     throw e;
                 }
                 refused = true;

@@ -58,9 +58,18 @@ public class Projections {
                 .list();
         long position = tokens.stream().mapToLong(Projections::position).min().orElse(-1);
         boolean replaying = tokens.stream().anyMatch(Projections::replayUnfinished);
-        boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        Optional<String> errorReason = errorReason(processor);
         return new ProjectionStatus(name, position, head, Math.max(0, head - position), replaying,
-                processor.isRunning(), error, tokens.size(), rebuild);
+                processor.isRunning(), errorReason.isPresent(), errorReason.orElse(null), tokens.size(), rebuild);
+    }
+
+    /** Why a segment of this instance is in error, if one is. */
+    public Optional<String> errorReason(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(status -> status.getError() == null ? "unknown error"
+                        : status.getError().getClass().getSimpleName() + ": " + status.getError().getMessage())
+                .findFirst();
     }
 
     private TrackingToken deserialize(byte[] token, String type) {

@@ -1,5 +1,7 @@
 package io.contactledger.query.admin;
 
+import java.util.List;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,14 @@ class ProjectionsHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
-        for (ProjectionStatus status : projections.statuses(name -> "")) {
+        List<ProjectionStatus> statuses;
+        try {
+            statuses = projections.statuses(name -> "");
+        } catch (RuntimeException e) {
+            // the status is read from the database: while it is unreachable, health says so (never a 500)
+            return Health.down().withDetail("error", "database unavailable").build();
+        }
+        for (ProjectionStatus status : statuses) {
             if (status.error()) {
                 health.down();
             }

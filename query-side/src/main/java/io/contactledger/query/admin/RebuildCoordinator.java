@@ -67,6 +67,11 @@ class RebuildCoordinator implements DisposableBean {
         });
     }
 
+    /** True while this instance holds the projection stopped for a rebuild (nobody else may start it). */
+    boolean holdsStopped(String name) {
+        return stoppedForRebuild.contains(name);
+    }
+
     String state(String name) {
         return states.getOrDefault(name, "none");
     }

@@ -120,6 +120,11 @@ public final class TestDatabase {
         TestKeys.springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    /** The same database reached through another host and port (a {@link TcpProxy}); PostgreSQL only. */
+    public TestDatabase through(String host, int port) {
+        return new TestDatabase(url.replaceFirst("//[^/]+/", "//" + host + ":" + port + "/"), user, password);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
