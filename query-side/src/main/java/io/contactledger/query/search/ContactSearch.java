@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.contactledger.events.ContactType;
 import io.contactledger.query.profile.ContactProfile;
 import io.contactledger.query.profile.ProfileStore;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,22 @@ class ContactSearch {
     private final ProfileStore profiles;
     private final Cursor cursors;
 
-    ContactSearch(JdbcClient jdbc, ProfileStore profiles,
-            @Value("${ledger.cursor-secret:contact-ledger-cursor}") String cursorSecret) {
+    ContactSearch(JdbcClient jdbc, ProfileStore profiles, @Value("${ledger.cursor-secret:}") String cursorSecret) {
         this.jdbc = jdbc;
         this.profiles = profiles;
-        this.cursors = new Cursor(cursorSecret);
+        this.cursors = new Cursor(cursorSecret.isBlank() ? generatedSecret() : cursorSecret);
+    }
+
+    /**
+     * Never a constant: without a configured secret each instance signs with its own random one,
+     * so its cursors work only on it (the launcher and the compose file configure one).
+     */
+    private static String generatedSecret() {
+        LoggerFactory.getLogger(ContactSearch.class).warn("LEDGER_CURSOR_SECRET is not set: list cursors are signed with"
+                + " a random secret of this instance and fail on other instances; set the same secret on every query-side instance");
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.HexFormat.of().formatHex(secret);
     }
 
     record Filters(ContactType type, String tag, String q) {
@@ -61,7 +73,7 @@ class ContactSearch {
             params.add("%" + likeEscaped(filters.q().toLowerCase(Locale.ROOT)) + "%");
         }
         if (cursor != null) {
-            Cursor.Position after = cursors.decode(cursor, filters.signature());
+            Cursor.Position after = cursors.decode(cursor, workspaceId + "|" + filters.signature());
             sql.append(" AND (p.created_at < ? OR (p.created_at = ? AND p.contact_id < ?))");
             params.addAll(List.of(after.createdAtMicros(), after.createdAtMicros(), after.contactId()));
         }
@@ -76,7 +88,7 @@ class ContactSearch {
         if (more) {
             ContactProfile last = page.get(page.size() - 1);
             next = cursors.encode(new Cursor.Position(ProfileStore.createdAtMicros(last), last.contactId()),
-                    filters.signature());
+                    workspaceId + "|" + filters.signature());
         }
         return new Page(page.stream().map(ContactSearch::item).toList(), next);
     }

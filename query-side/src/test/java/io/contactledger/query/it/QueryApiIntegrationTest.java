@@ -225,7 +225,12 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
         assertThat(profiles.get("position").asLong()).isEqualTo(profiles.get("head").asLong());
         assertThat(profiles.has("replaying")).isTrue();
         assertThat(operator.post("/admin/projections/nope/rebuild", null).status()).isEqualTo(404);
-        assertThat(anonymousQueries.get("/actuator/health").json().get("components").has("projections")).isTrue();
+        assertThat(operator.get("/actuator/health").json().get("components").has("projections")).isTrue();
+        // without an operator key health says only whether the service is up: no paths, disk or lags
+        JsonNode anonymousHealth = anonymousQueries.get("/actuator/health").json();
+        assertThat(anonymousHealth.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymousHealth.size()).isEqualTo(1);
+        assertThat(queries.get("/actuator/health").json().size()).as("an agent is not an operator").isEqualTo(1);
         assertThat(anonymousQueries.get("/v3/api-docs").status()).isEqualTo(200);
     }
 }
