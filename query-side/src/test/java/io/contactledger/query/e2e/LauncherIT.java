@@ -189,6 +189,24 @@ class LauncherIT {
 
     @Test
     @Order(4)
+    void theReadmeTourAnswersWhatTheReadmeSays() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        Path failures = home.resolve("readme-failures.txt");
+        Files.writeString(failures, "");
+        Path script = home.resolve("readme-tour.sh");
+        Files.writeString(script, ReadmeTour.script(root.resolve("README.md"), commandPort, queryPort, failures));
+        Path out = home.resolve("readme-tour.out");
+
+        Process tour = new ProcessBuilder("bash", script.toString()).directory(install.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+
+        assertThat(tour.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(failures)).as(Files.readString(out)).isEmpty();
+        assertThat(Files.readString(out)).contains("\"contactId\":\"ada\"").contains("Asked about enterprise pricing");
+    }
+
+    @Test
+    @Order(5)
     void ctrlCStopsBothSides() throws Exception {
         List<ProcessHandle> sides = launcher.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
         assertThat(sides).hasSize(2);
