@@ -151,4 +151,71 @@ class DecidingOnTheLatestStateAcrossInstancesTest {
                         + " AND aggregate_identifier LIKE 'demo/claimer-%'")
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void twentyRacingTagCommandsThroughBothInstancesAllTakeEffect() throws Exception {
+        version(a.post(WS, "{\"contactId\":\"race\"}"));
+
+        List<Http.Response> answers = race(20, i -> (i % 2 == 0 ? a : b).post(WS + "/race/tags", "{\"tag\":\"t" + i + "\"}"));
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(answers.stream().map(DecidingOnTheLatestStateAcrossInstancesTest::version).distinct()).hasSize(20);
+        assertThat(instances.eventTypes("demo", "race")).hasSize(21).filteredOn("TagAdded"::equals).hasSize(20);
+        assertGapless("race");
+    }
+
+    @Test
+    void racingAddsAndRemovesOfTheSameTagsThroughBothInstancesLeaveNothingBehind() throws Exception {
+        version(a.post(WS, "{\"contactId\":\"churn\"}"));
+
+        // each of 8 clients adds its tag through one instance and removes it through the other, 5 times
+        List<Http.Response> answers = race(8, i -> {
+            Http.Response last = null;
+            for (int round = 0; round < 5; round++) {
+                Http.Response added = (i % 2 == 0 ? a : b).post(WS + "/churn/tags", "{\"tag\":\"c" + i + "\"}");
+                Http.Response removed = (i % 2 == 0 ? b : a).delete(WS + "/churn/tags/c" + i);
+                assertThat(version(removed)).isGreaterThan(version(added));
+                last = removed;
+            }
+            return last;
+        });
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        List<String> types = instances.eventTypes("demo", "churn");
+        assertThat(types).filteredOn("TagAdded"::equals).hasSize(40);
+        assertThat(types).filteredOn("TagRemoved"::equals).hasSize(40);
+        assertGapless("churn");
+    }
+
+    private interface Client {
+        Http.Response run(int index) throws Exception;
+    }
+
+    private static List<Http.Response> race(int clients, Client client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                go.await();
+                return client.run(index);
+            }));
+        }
+        go.countDown();
+        List<Http.Response> answers = new ArrayList<>();
+        for (Future<Http.Response> future : futures) {
+            answers.add(future.get());
+        }
+        pool.shutdown();
+        return answers;
+    }
+
+    private static void assertGapless(String contactId) {
+        List<Long> sequences = instances.jdbc().sql("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number").param("demo/" + contactId).query(Long.class).list();
+        for (int i = 0; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).isEqualTo(i);
+        }
+    }
 }

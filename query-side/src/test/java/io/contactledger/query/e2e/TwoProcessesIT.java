@@ -66,35 +66,52 @@ class TwoProcessesIT {
         assertThat(history).hasSize(4);
         assertThat(history.get(1).get("correlationId").asText()).isEqualTo("chat-e2e");
 
-        querySide.kill();
-        List<Long> versions = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String id = "k-" + i;
-            commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}");
-            commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"first\",\"author\":\"agent\"}");
-            commands.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"t" + i + "\"}");
-            versions.add(commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"second\",\"author\":\"agent\"}")
-                    .json().get("version").asLong());
+        // commands keep coming while the query side is killed in the middle of projecting them
+        int contacts = 60;
+        long[] versions = new long[contacts];
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> sending = sender.submit(() -> {
+            for (int i = 0; i < contacts; i++) {
+                String id = "k-" + i;
+                List<Http.Response> answers = List.of(
+                        commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}"),
+                        commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"first\"}"),
+                        commands.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"t" + i + "\"}"),
+                        commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"second\"}"));
+                answers.stream().filter(r -> r.status() >= 300).forEach(r -> refused.add(id + ": " + r));
+                versions[i] = answers.get(3).json().get("version").asLong();
+                sent.addAndGet(4);
+            }
+            return null;
+        });
+        while (sent.get() < 60) {
+            Thread.sleep(5);
         }
+        querySide.kill();
+        sending.get();
+        sender.shutdown();
+        assertThat(refused).as("every command acknowledged").isEmpty();
         querySide.start();
 
         Http queries = querySide.http().with(TestKeys.bearer("agent", "e2e"));
         // The killed process's segment claims must time out (LEDGER_CLAIM_TIMEOUT, 10 s) before they move.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
-        String lastId = "k-19";
-        while (queries.get(WS + "/contacts/" + lastId + "?minVersion=" + versions.get(19)).status() != 200) {
+        String lastId = "k-" + (contacts - 1);
+        while (queries.get(WS + "/contacts/" + lastId + "?minVersion=" + versions[contacts - 1]).status() != 200) {
             assertThat(System.nanoTime()).as("caught up in time").isLessThan(deadline);
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < contacts; i++) {
             String id = "k-" + i;
-            Http.Response live = queries.get(WS + "/contacts/" + id + "?minVersion=" + versions.get(i));
+            Http.Response live = queries.get(WS + "/contacts/" + id + "?minVersion=" + versions[i]);
             assertThat(live.status()).as(id).isEqualTo(200);
             assertThat(live.json().get("notes")).as("no note lost or doubled").hasSize(2);
             assertThat(live.json().get("tags").toString()).isEqualTo("[\"t" + i + "\"]");
-            assertThat(live.json()).isEqualTo(queries.get(WS + "/contacts/" + id + "?atVersion=" + versions.get(i)).json());
+            assertThat(live.json()).isEqualTo(queries.get(WS + "/contacts/" + id + "?atVersion=" + versions[i]).json());
         }
         JsonNode list = queries.get(WS + "/contacts?limit=200").json().get("items");
-        assertThat(list).as("every contact once").hasSize(21);
+        assertThat(list).as("every contact once").hasSize(contacts + 1);
         assertThat(Files.readString(data.resolve("query-side.log"))).doesNotContain("ERROR");
     }
 }
