@@ -15,13 +15,11 @@ import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
 import io.contactledger.command.details.DetailsInput;
 import io.contactledger.command.dispatch.Commands;
-import io.contactledger.command.security.IdentityHashes;
 import io.contactledger.command.security.VisitorTokens;
+import io.contactledger.command.security.WidgetAccess;
 import io.contactledger.events.Channel;
 import io.contactledger.events.ContactType;
-import io.contactledger.support.security.ApiKeyFilter;
 import io.contactledger.support.security.Caller;
-import io.contactledger.support.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,13 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final Commands commands;
-    private final VisitorTokens visitorTokens;
-    private final IdentityHashes identityHashes;
+    private final WidgetAccess widgets;
 
-    ContactController(Commands commands, VisitorTokens visitorTokens, IdentityHashes identityHashes) {
+    ContactController(Commands commands, WidgetAccess widgets) {
         this.commands = commands;
-        this.visitorTokens = visitorTokens;
-        this.identityHashes = identityHashes;
+        this.widgets = widgets;
     }
 
     record CreateContactRequest(String contactId, Channel channel, String country, String timezone) {
@@ -85,23 +81,21 @@ class ContactController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedResponse create(@PathVariable String workspaceId, @RequestBody CreateContactRequest body) {
+    CreatedResponse create(@PathVariable String workspaceId, @RequestBody CreateContactRequest body, Caller caller) {
         String contactId = body.contactId() != null ? body.contactId() : UUID.randomUUID().toString();
         ContactRef contact = new ContactRef(workspaceId, contactId);
-        boolean widget = isWidget();
-        Channel channel = body.channel() != null ? body.channel() : widget ? Channel.WIDGET : Channel.API;
+        // a widget's contact always comes through the widget, whatever its body says
+        Channel channel = WidgetAccess.isWidget(caller) ? Channel.WIDGET : body.channel() != null ? body.channel() : Channel.API;
         commands.create(new CreateContact(contact, channel, body.country(), body.timezone()));
-        return new CreatedResponse(contactId, ContactType.GUEST, 0, widget ? visitorTokens.issue(contact) : null);
+        return new CreatedResponse(contactId, ContactType.GUEST, 0, widgets.tokenFor(caller, contact).orElse(null));
     }
 
     @PostMapping(path = "/{contactId}/details", consumes = MediaType.APPLICATION_JSON_VALUE)
     ContactTypeResponse leaveDetails(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestHeader(name = VisitorTokens.HEADER, required = false) String visitorToken,
-            @RequestBody DetailsRequest body) {
+            @RequestBody DetailsRequest body, Caller caller) {
         ContactRef contact = new ContactRef(workspaceId, contactId);
-        if (isWidget()) {
-            visitorTokens.verify(visitorToken, contact);
-        }
+        widgets.checkContact(caller, contact, visitorToken);
         DetailsInput details = new DetailsInput(body.name(), body.email(), body.phone(), body.country(), body.timezone());
         return typed(contactId, send(new LeaveDetails(contact, details)));
     }
@@ -109,12 +103,9 @@ class ContactController {
     @PutMapping(path = "/{contactId}/customer-id", consumes = MediaType.APPLICATION_JSON_VALUE)
     ContactTypeResponse linkCustomerId(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestHeader(name = VisitorTokens.HEADER, required = false) String visitorToken,
-            @RequestBody CustomerIdRequest body) {
+            @RequestBody CustomerIdRequest body, Caller caller) {
         ContactRef contact = new ContactRef(workspaceId, contactId);
-        if (isWidget()) {
-            visitorTokens.verify(visitorToken, contact);
-            identityHashes.verify(workspaceId, body.customerId(), body.identityHash());
-        }
+        widgets.checkLink(caller, contact, visitorToken, body.customerId(), body.identityHash());
         return typed(contactId, send(new LinkCustomerId(contact, body.customerId())));
     }
 
@@ -133,11 +124,10 @@ class ContactController {
     @PostMapping(path = "/{contactId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     NoteResponse writeNote(@PathVariable String workspaceId, @PathVariable String contactId,
-            @RequestBody NoteRequest body) {
+            @RequestBody NoteRequest body, Caller caller) {
         String noteId = UUID.randomUUID().toString();
-        // The author is the authenticated key's name; a body's author is only used by internal callers.
-        String author = ApiKeyFilter.currentCaller().map(Caller::name).orElse(body.author());
-        ContactState state = send(new WriteNote(new ContactRef(workspaceId, contactId), noteId, body.text(), author));
+        // The author is the authenticated key's name, never the body's.
+        ContactState state = send(new WriteNote(new ContactRef(workspaceId, contactId), noteId, body.text(), caller.name()));
         return new NoteResponse(contactId, noteId, state.version());
     }
 
@@ -164,10 +154,6 @@ class ContactController {
     ContactVersionResponse clearCustomField(@PathVariable String workspaceId, @PathVariable String contactId,
             @PathVariable String key) {
         return versioned(contactId, send(new ClearCustomField(new ContactRef(workspaceId, contactId), key)));
-    }
-
-    private static boolean isWidget() {
-        return ApiKeyFilter.currentCaller().map(caller -> caller.role() == Role.WIDGET).orElse(false);
     }
 
     private ContactState send(Object command) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.contactledger.support.security.SignedToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,8 @@ public class IdentityHashes {
         byte[] given = identityHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         boolean valid = false;
         for (String secret : secrets.getOrDefault(workspaceId, List.of())) {
-            byte[] expected = HexFormat.of().formatHex(Hmac.sha256(secret, customerId)).getBytes(StandardCharsets.US_ASCII);
-            valid |= Hmac.sameBytes(expected, given);
+            byte[] expected = HexFormat.of().formatHex(SignedToken.hmacSha256(secret, customerId)).getBytes(StandardCharsets.US_ASCII);
+            valid |= SignedToken.sameBytes(expected, given);
         }
         if (!valid) {
             throw new AccessRefused("the identityHash does not verify this customer ID");

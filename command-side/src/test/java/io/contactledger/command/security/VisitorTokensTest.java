@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.contactledger.command.contact.ContactRef;
+import io.contactledger.support.security.SignedToken;
 import org.junit.jupiter.api.Test;
 
 class VisitorTokensTest {
@@ -16,6 +17,7 @@ class VisitorTokensTest {
     private static final String SECRET = "a-visitor-token-secret-of-32-chars!!";
     private static final ContactRef ADA = new ContactRef("demo", "ada");
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final String WIDGET = "site-widget";
 
     private static VisitorTokens at(Instant instant) {
         return new VisitorTokens(SECRET, Duration.ofHours(24), Clock.fixed(instant, ZoneOffset.UTC));
@@ -23,22 +25,23 @@ class VisitorTokensTest {
 
     @Test
     void aTokenProvesTheContactItWasIssuedForUntilItExpires() {
-        String token = at(NOW).issue(ADA);
+        String token = at(NOW).issue(ADA, WIDGET);
 
-        assertThatCode(() -> at(NOW.plus(Duration.ofHours(23))).verify(token, ADA)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> at(NOW.plus(Duration.ofHours(25))).verify(token, ADA))
+        assertThatCode(() -> at(NOW.plus(Duration.ofHours(23))).verify(token, ADA, WIDGET)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> at(NOW.plus(Duration.ofHours(25))).verify(token, ADA, WIDGET))
                 .as("expired").isInstanceOf(AccessRefused.class);
     }
 
     @Test
-    void aTokenOfAnotherContactOrWorkspaceOrSecretIsRefused() {
-        String token = at(NOW).issue(ADA);
+    void aTokenOfAnotherContactWorkspaceSecretOrWidgetKeyIsRefused() {
+        String token = at(NOW).issue(ADA, WIDGET);
 
-        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("demo", "grace"))).isInstanceOf(AccessRefused.class);
-        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("other", "ada"))).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(token, ADA, "another-widget")).as("issued to another key").isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("demo", "grace"), WIDGET)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(token, new ContactRef("other", "ada"), WIDGET)).isInstanceOf(AccessRefused.class);
         VisitorTokens otherSecret = new VisitorTokens(SECRET + "x", Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThatThrownBy(() -> otherSecret.verify(token, ADA)).isInstanceOf(AccessRefused.class);
-        assertThatThrownBy(() -> at(NOW).verify(null, ADA)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> otherSecret.verify(token, ADA, WIDGET)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> at(NOW).verify(null, ADA, WIDGET)).isInstanceOf(AccessRefused.class);
     }
 
     @Test
@@ -50,9 +53,9 @@ class VisitorTokensTest {
     @Test
     void identityHashesVerifyWithAnyOfTheWorkspacesSecretsOnly() {
         IdentityHashes hashes = new IdentityHashes("demo:old-secret,demo:new-secret,other:their-secret");
-        String byOld = java.util.HexFormat.of().formatHex(Hmac.sha256("old-secret", "CUST-1"));
-        String byNew = java.util.HexFormat.of().formatHex(Hmac.sha256("new-secret", "CUST-1"));
-        String byOther = java.util.HexFormat.of().formatHex(Hmac.sha256("their-secret", "CUST-1"));
+        String byOld = java.util.HexFormat.of().formatHex(SignedToken.hmacSha256("old-secret", "CUST-1"));
+        String byNew = java.util.HexFormat.of().formatHex(SignedToken.hmacSha256("new-secret", "CUST-1"));
+        String byOther = java.util.HexFormat.of().formatHex(SignedToken.hmacSha256("their-secret", "CUST-1"));
 
         assertThatCode(() -> hashes.verify("demo", "CUST-1", byOld)).doesNotThrowAnyException();
         assertThatCode(() -> hashes.verify("demo", "CUST-1", byNew.toUpperCase())).doesNotThrowAnyException();

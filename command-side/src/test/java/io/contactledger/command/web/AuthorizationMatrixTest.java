@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.contactledger.support.security.SignedToken;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.Http.Response;
 import io.contactledger.support.testing.TestKeys;
@@ -32,18 +33,20 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
     }
 
     /** Who may run each endpoint in its own workspace; a widget also needs the visitor token where marked. */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "create", List.of("widget", "agent", "integration", "admin"),
-            "details", List.of("widget*", "agent", "integration", "admin"),
-            "link", List.of("widget*", "integration"),
-            "tag", List.of("agent", "integration", "admin"),
-            "untag", List.of("agent", "integration", "admin"),
-            "note", List.of("agent", "integration", "admin"),
-            "field", List.of("agent", "integration", "admin"),
-            "clear-field", List.of("agent", "integration", "admin"),
-            "define", List.of("admin"));
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("create", List.of("widget", "agent", "integration", "admin")),
+            Map.entry("details", List.of("widget*", "agent", "integration", "admin")),
+            Map.entry("link", List.of("widget*", "integration")),
+            Map.entry("tag", List.of("agent", "integration", "admin")),
+            Map.entry("untag", List.of("agent", "integration", "admin")),
+            Map.entry("note", List.of("agent", "integration", "admin")),
+            Map.entry("edit-note", List.of("agent", "integration", "admin")),
+            Map.entry("delete-note", List.of("agent", "integration", "admin")),
+            Map.entry("field", List.of("agent", "integration", "admin")),
+            Map.entry("clear-field", List.of("agent", "integration", "admin")),
+            Map.entry("define", List.of("admin")));
 
-    private List<Endpoint> endpoints(String contactId) {
+    private List<Endpoint> endpoints(String contactId, String noteId) {
         String customerId = "CUST-" + contactId;
         return List.of(
                 new Endpoint("create", "POST", "", "{\"contactId\":\"" + contactId + "-new\"}"),
@@ -53,6 +56,8 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
                 new Endpoint("tag", "POST", "/tags", "{\"tag\":\"vip\"}"),
                 new Endpoint("untag", "DELETE", "/tags/vip", null),
                 new Endpoint("note", "POST", "/notes", "{\"text\":\"hello\"}"),
+                new Endpoint("edit-note", "PUT", "/notes/" + noteId, "{\"text\":\"hello again\"}"),
+                new Endpoint("delete-note", "DELETE", "/notes/" + noteId, null),
                 new Endpoint("field", "PUT", "/custom-fields/seats", "{\"value\":3}"),
                 new Endpoint("clear-field", "DELETE", "/custom-fields/seats", null),
                 new Endpoint("define", "PUT", "CUSTOM-FIELD", "{\"label\":\"Seats\",\"type\":\"NUMBER\"}"));
@@ -75,7 +80,7 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
         for (String role : ROLES) {
             for (boolean ownWorkspace : new boolean[] {true, false}) {
                 for (boolean withToken : new boolean[] {true, false}) {
-                    for (Endpoint endpoint : endpoints("x")) {
+                    for (Endpoint endpoint : endpoints("x", "n")) {
                         check(role, ownWorkspace, withToken, endpoint, wrong);
                     }
                 }
@@ -85,11 +90,17 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
     }
 
     private void check(String role, boolean ownWorkspace, boolean withToken, Endpoint template, List<String> wrong) {
-        // a fresh contact, created by the widget so it holds a visitor token for it
+        // a fresh contact with a note, created by the widget so it holds a visitor token for it, and a
+        // contact of the same id in the other workspace, so a 404 there is isolation, not "unknown"
         String contactId = "m" + (sequence++);
         Http widget = anonymous.with(TestKeys.bearer("widget", "demo"));
         String token = widget.post(WS + "/contacts", "{\"contactId\":\"" + contactId + "\"}").json().get("visitorToken").asText();
-        Endpoint endpoint = endpoints(contactId).stream().filter(e -> e.name().equals(template.name())).findFirst().orElseThrow();
+        String noteId = http.post(WS + "/contacts/" + contactId + "/notes", "{\"text\":\"first\"}").json().get("noteId").asText();
+        Http otherIntegration = anonymous.with(TestKeys.bearer("integration", "other"));
+        otherIntegration.post("/api/v1/workspaces/other/contacts", "{\"contactId\":\"" + contactId + "\"}");
+        otherIntegration.post("/api/v1/workspaces/other/contacts/" + contactId + "/notes", "{\"text\":\"theirs\"}");
+        otherIntegration.post("/api/v1/workspaces/other/contacts/" + contactId + "/tags", "{\"tag\":\"vip\"}");
+        Endpoint endpoint = endpoints(contactId, noteId).stream().filter(e -> e.name().equals(template.name())).findFirst().orElseThrow();
         String workspace = ownWorkspace ? "demo" : "other";
         String base = "/api/v1/workspaces/" + workspace;
         String path = endpoint.pathAfterContact().equals("CUSTOM-FIELD") ? base + "/custom-fields/seats"
@@ -100,6 +111,7 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
             headers.addAll(List.of("X-Visitor-Token", token));
         }
         long before = eventCount();
+        List<String> theirs = eventsOf("other", contactId);
 
         Response response = anonymous.send(endpoint.method(), path, endpoint.body(), "application/json", headers.toArray(String[]::new));
 
@@ -112,6 +124,8 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
             wrong.add(cell + ": refused but the event store changed");
         } else if (refused && !response.contentType().startsWith("application/problem+json")) {
             wrong.add(cell + ": not problem+json");
+        } else if (!eventsOf("other", contactId).equals(theirs)) {
+            wrong.add(cell + ": the other workspace's contact of the same id changed");
         }
     }
 
@@ -133,6 +147,11 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
             return withToken ? 200 : 403;
         }
         return 403;
+    }
+
+    private List<String> eventsOf(String workspace, String contactId) {
+        return jdbc.sql("SELECT payload_type || ':' || sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number").param(workspace + "/" + contactId).query(String.class).list();
     }
 
     @Test
@@ -168,11 +187,20 @@ class AuthorizationMatrixTest extends CommandApiTestBase {
         assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", tampered).status()).isEqualTo(403);
         assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", forgedClaims).status()).isEqualTo(403);
         assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", "garbage").status()).isEqualTo(403);
+        // correctly signed, but expired, or issued to another widget key of the workspace
+        SignedToken signer = new SignedToken(TestKeys.TOKEN_SECRET);
+        String expired = signer.sign("demo|w-1|" + TestKeys.name("widget", "demo") + "|" + (java.time.Instant.now().getEpochSecond() - 1));
+        String anotherKeys = signer.sign("demo|w-1|another-widget|" + (java.time.Instant.now().getEpochSecond() + 3600));
+        String valid = signer.sign("demo|w-1|" + TestKeys.name("widget", "demo") + "|" + (java.time.Instant.now().getEpochSecond() + 3600));
+        assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", expired).status()).isEqualTo(403);
+        assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", anotherKeys).status()).isEqualTo(403);
         assertThat(widget.put(WS + "/contacts/w-1/customer-id", "{\"customerId\":\"C-1\",\"identityHash\":\"" + identityHash("C-2") + "\"}",
                 "X-Visitor-Token", mine).status()).isEqualTo(403);
         assertThat(widget.put(WS + "/contacts/w-1/customer-id", "{\"customerId\":\"C-1\"}", "X-Visitor-Token", mine).status()).isEqualTo(403);
         assertThat(widget.get(WS + "/contacts/w-1").status()).as("widgets read nothing").isIn(403, 405);
         assertThat(eventCount()).isEqualTo(before);
+        assertThat(widget.post(WS + "/contacts/w-1/details", "{\"name\":\"A\"}", "X-Visitor-Token", valid).status())
+                .as("the same claims, unexpired and for this key, are accepted").isEqualTo(200);
 
         Response linked = widget.put(WS + "/contacts/w-1/customer-id", "{\"customerId\":\"C-1\",\"identityHash\":\""
                 + identityHash("C-1").toUpperCase() + "\"}", "X-Visitor-Token", mine);

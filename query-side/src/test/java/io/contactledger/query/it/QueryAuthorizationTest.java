@@ -23,6 +23,12 @@ class QueryAuthorizationTest extends BothSidesTestBase {
     void everyReadEndpointAndRoleGetsExactlyItsStatus() {
         long last = version(commands.post(WS + "/contacts", "{\"contactId\":\"read-me\"}"));
         assertThat(queries.get(WS + "/contacts/read-me?minVersion=" + last).status()).isEqualTo(200);
+        // the same contact id exists in the other workspace, so a 404 there is isolation, not "unknown"
+        Http otherCommands = new Http("http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port"))
+                .with(TestKeys.bearer("integration", "other"));
+        long theirs = version(otherCommands.post("/api/v1/workspaces/other/contacts", "{\"contactId\":\"read-me\"}"));
+        assertThat(anonymousQueries.with(TestKeys.bearer("agent", "other"))
+                .get("/api/v1/workspaces/other/contacts/read-me?minVersion=" + theirs).status()).isEqualTo(200);
         List<String> reads = List.of("/contacts/read-me", "/contacts/read-me?atVersion=0", "/contacts/read-me/history",
                 "/contacts?limit=5", "/custom-fields");
         List<String> wrong = new ArrayList<>();
@@ -37,10 +43,14 @@ class QueryAuthorizationTest extends BothSidesTestBase {
                     }
                 }
             }
-            for (Map.Entry<String, String> admin : Map.of("GET", "/admin/projections", "POST",
-                    "/admin/projections/nope/rebuild").entrySet()) {
-                int expected = role.equals("operator") ? (admin.getKey().equals("GET") ? 200 : 404) : 403;
-                int actual = as(role).send(admin.getKey(), admin.getValue(), null, null).status();
+            for (Map.Entry<String, Integer> admin : Map.of("GET /admin/projections", 200,
+                    "POST /admin/projections/nope/rebuild", 404,
+                    "GET /admin/projections/contact-profiles/dead-letters", 200,
+                    "POST /admin/projections/nope/dead-letters/retry", 404).entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue())).toList()) {
+                int expected = role.equals("operator") ? admin.getValue() : 403;
+                String[] call = admin.getKey().split(" ");
+                int actual = as(role).send(call[0], call[1], null, null).status();
                 if (actual != expected) {
                     wrong.add(role + " " + admin + ": expected " + expected + " got " + actual);
                 }
