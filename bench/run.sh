@@ -15,8 +15,8 @@ while [ $# -gt 0 ]; do
     --quick) mode=quick ;;
     --pg) pg=$2; shift ;;
     --user) user=$2; shift ;;
-    --only|--profile|--lag-rate) extra+=("$1" "$2"); shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--pg <jdbc-url>] [--user <name>] [--only <phase>] [--profile <file>] [--lag-rate <commands/s>]" >&2; exit 2 ;;
+    --only|--profile|--lag-rate|--command-instances) extra+=("$1" "$2"); shift ;;
+    *) echo "usage: bench/run.sh [--quick] [--pg <jdbc-url>] [--user <name>] [--only <phase>] [--profile <file>] [--lag-rate <commands/s>] [--command-instances <n>]" >&2; exit 2 ;;
   esac
   shift
 done

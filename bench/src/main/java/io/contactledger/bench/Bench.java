@@ -93,6 +93,16 @@ public final class Bench {
             Service commandSide = Service.start("command-side", Path.of("command-side/target/command-side.jar"), commandEnv,
                     logs.resolve("command-side.log"));
             services.add(commandSide);
+            // --command-instances N: more command-side instances on the same database (the mix spreads over all)
+            int commandInstances = Integer.parseInt(args.getOrDefault("command-instances", "1"));
+            List<Client> integrations = new ArrayList<>(List.of(new Client(commandSide.url(), env.get("INTEGRATION_KEY"))));
+            for (int i = 2; i <= commandInstances; i++) {
+                Service more = Service.start("command-side-" + i, Path.of("command-side/target/command-side.jar"), env,
+                        logs.resolve("command-side-" + i + ".log"));
+                services.add(more);
+                integrations.add(new Client(more.url(), env.get("INTEGRATION_KEY")));
+            }
+            results.put("command_instances", commandInstances);
             Map<String, String> queryEnv = new HashMap<>(env);
             if (args.containsKey("profile")) {
                 queryEnv.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + args.get("profile") + ".query.jfr,settings=profile");
@@ -106,7 +116,7 @@ public final class Bench {
             Client operator = new Client(querySide.url(), env.get("OPERATOR_KEY"));
             admin.send("PUT", WS + "/custom-fields/plan", "{\"label\":\"Plan\",\"type\":\"LIST\",\"options\":[\"free\",\"pro\"]}");
 
-            CommandMix mix = new CommandMix(integration, errors);
+            CommandMix mix = new CommandMix(integrations, errors);
             EventSeeder seeder = new EventSeeder(schemaUrl, args.get("user"), args.getOrDefault("password", ""));
             if (runs("commands")) {
                 List<String> contacts = commands(mix);

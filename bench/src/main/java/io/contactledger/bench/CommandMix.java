@@ -13,19 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 25 % tags, 15 % notes, 5 % custom fields. A change goes half the time to a contact this client
  * created (hot, usually in the aggregate cache) and, once the store holds seeded histories, half
  * the time to a random seeded contact (cold, loaded from the event store), so the store's size
- * shows in the measurement.
+ * shows in the measurement. With several command-side instances each request picks one at random.
  */
 final class CommandMix {
 
     private static final String WS = "/api/v1/workspaces/bench";
 
-    private final Client client;
+    private final List<Client> instances;
     private final Errors errors;
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile int seeded;
 
-    CommandMix(Client client, Errors errors) {
-        this.client = client;
+    /** Each request goes to one of {@code clients} (command-side instances) at random, so every contact's commands meet them all. */
+    CommandMix(List<Client> clients, Errors errors) {
+        this.instances = List.copyOf(clients);
         this.errors = errors;
     }
 
@@ -45,6 +46,7 @@ final class CommandMix {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
                     int roll = random.nextInt(100);
+                    Client client = instances.get(random.nextInt(instances.size()));
                     long t0 = System.nanoTime();
                     int status;
                     if (mine.isEmpty() || roll < 15) {

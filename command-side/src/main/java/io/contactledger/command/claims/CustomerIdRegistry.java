@@ -1,6 +1,6 @@
 package io.contactledger.command.claims;
 
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 
 /** Customer IDs are unique per workspace: a contact claims one before it is linked. */
 public interface CustomerIdRegistry {

@@ -2,7 +2,7 @@ package io.contactledger.command.claims;
 
 import java.util.Optional;
 
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

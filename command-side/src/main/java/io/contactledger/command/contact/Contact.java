@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.claims.CustomerIdAlreadyLinked;
 import io.contactledger.command.claims.CustomerIdRegistry;
 import io.contactledger.command.claims.CustomerIdRules;

@@ -1,6 +1,8 @@
 package io.contactledger.command.contact;
 
 import io.contactledger.command.details.DetailsInput;
+import io.contactledger.command.dispatch.ContactAddressed;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.events.Channel;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,8 +13,7 @@ public final class ContactCommands {
     }
 
     /** Every contact command names its contact. */
-    public interface ContactCommand {
-        ContactRef contact();
+    public interface ContactCommand extends ContactAddressed {
     }
 
     public record CreateContact(ContactRef contact, Channel channel, String country, String timezone) implements ContactCommand {

@@ -3,6 +3,7 @@ package io.contactledger.command.contact;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.contact.ContactCommands.AddTag;
 import io.contactledger.command.contact.ContactCommands.ClearCustomField;
 import io.contactledger.command.contact.ContactCommands.CreateContact;

@@ -61,6 +61,10 @@ public final class DetailsRules {
             violations.add("name", "must not contain control characters");
             return null;
         }
+        if (Text.hasDeceptiveFormatting(name)) {
+            violations.add("name", "must not contain bidirectional-override or zero-width characters");
+            return null;
+        }
         return name;
     }
 

@@ -2,7 +2,6 @@ package io.contactledger.command.dispatch;
 
 import java.util.List;
 
-import io.contactledger.command.web.ActorMetadata;
 import io.contactledger.events.EventMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;

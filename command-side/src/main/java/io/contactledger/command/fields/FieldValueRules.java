@@ -45,8 +45,10 @@ public final class FieldValueRules {
 
     private static String text(Object value) {
         String text = string(value, "must be text");
-        if (text.isEmpty() || Text.length(text) > TEXT_MAX_LENGTH || Text.hasControlCharacters(text, true)) {
-            throw invalid("must be 1-" + TEXT_MAX_LENGTH + " characters without control characters");
+        if (text.isBlank() || Text.length(text) > TEXT_MAX_LENGTH || Text.hasControlCharacters(text, true)
+                || Text.hasDeceptiveFormatting(text)) {
+            throw invalid("must be 1-" + TEXT_MAX_LENGTH + " characters, not only spaces, without control,"
+                    + " bidirectional-override or zero-width characters");
         }
         return text;
     }

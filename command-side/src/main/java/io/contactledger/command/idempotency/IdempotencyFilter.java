@@ -77,7 +77,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!IdempotencyScope.isValidKey(key)) {
-            Problems.write(response, Problems.invalid(List.of(new FieldViolation(KEY_HEADER,
+            Problems.write(request, response, Problems.invalid(List.of(new FieldViolation(KEY_HEADER,
                     "must be 1-" + IdempotencyScope.MAX_KEY_LENGTH + " printable ASCII characters"))));
             return;
         }
@@ -85,7 +85,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (RequestTooLarge e) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
+            Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
             return;
         }
         IdempotencyScope scope = new IdempotencyScope(workspacePath.group(1), caller.get().name(), key);
@@ -96,16 +96,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCause(e)) {
                 throw e;
             }
-            Problems.write(response, DatabaseUnavailable.problem(false));
+            Problems.write(request, response, DatabaseUnavailable.problem(false));
             return;
         }
         if (start instanceof Replay replay) {
             replay(replay.answer(), response);
         } else if (start instanceof InProgress) {
-            Problems.write(response, Problems.retryLater(HttpStatus.CONFLICT, "idempotency-in-progress",
+            Problems.write(request, response, Problems.retryLater(HttpStatus.CONFLICT, "idempotency-in-progress",
                     "a request with this Idempotency-Key is still running; retry"));
         } else if (start instanceof Mismatch) {
-            Problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            Problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "this Idempotency-Key was used for a different request"));
         } else {
             runOnce(new CachedBodyRequest(request, body), response, chain, scope);
@@ -146,7 +146,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             log.warn("{} {}: outcome unknown, {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             captured.reset();
-            Problems.write(response, DatabaseUnavailable.problem(true));
+            Problems.write(request, response, DatabaseUnavailable.problem(true));
             return;
         }
         if (outcome != Outcome.KEPT) {
@@ -155,7 +155,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (outcome == Outcome.TAKEN_OVER) {
             captured.reset();
-            Problems.write(response, Problems.retryLater(HttpStatus.CONFLICT, "idempotency-in-progress",
+            Problems.write(request, response, Problems.retryLater(HttpStatus.CONFLICT, "idempotency-in-progress",
                     "a repeat of this request took it over; retry to get its answer"));
             return;
         }

@@ -19,6 +19,8 @@ public final class NoteRules {
             violations.add("text", "must be at most " + TEXT_MAX_LENGTH + " characters");
         } else if (Text.hasControlCharacters(text, true)) {
             violations.add("text", "must not contain control characters");
+        } else if (Text.hasDeceptiveFormatting(text)) {
+            violations.add("text", "must not contain bidirectional-override or zero-width characters");
         }
     }
 

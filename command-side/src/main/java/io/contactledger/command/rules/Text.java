@@ -16,6 +16,17 @@ public final class Text {
         });
     }
 
+    /**
+     * Characters that make text display other than it reads: bidirectional embeddings, overrides,
+     * isolates and marks (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) and invisible spaces
+     * (U+200B, U+2060, U+FEFF). Joiners (U+200C, U+200D) stay allowed: Persian, Indic scripts and
+     * emoji sequences need them.
+     */
+    public static boolean hasDeceptiveFormatting(String s) {
+        return s.codePoints().anyMatch(c -> c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
+                || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x200B || c == 0x2060 || c == 0xFEFF);
+    }
+
     public static int length(String s) {
         return s.codePointCount(0, s.length());
     }

@@ -3,7 +3,7 @@ package io.contactledger.command.security;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.support.security.SignedToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

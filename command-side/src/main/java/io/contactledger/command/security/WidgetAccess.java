@@ -2,7 +2,7 @@ package io.contactledger.command.security;
 
 import java.util.Optional;
 
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.support.security.Caller;
 import io.contactledger.support.security.Role;
 import org.springframework.stereotype.Component;

@@ -6,6 +6,7 @@ import static io.contactledger.command.contact.ContactFixtures.WS;
 import static io.contactledger.command.contact.ContactFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.contact.ContactCommands.CreateContact;
 import io.contactledger.command.rules.RulesBroken;
 import io.contactledger.events.Channel;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.claims.CustomerIdClaimed;
 import io.contactledger.command.claims.CustomerIdRegistry;
 import io.contactledger.command.fields.CustomFieldCatalog;

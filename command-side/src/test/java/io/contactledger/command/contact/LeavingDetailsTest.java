@@ -115,6 +115,16 @@ class LeavingDetailsTest {
     }
 
     @Test
+    void namesRefuseBidirectionalOverridesAndZeroWidthSpacesButKeepJoiners() {
+        fixture().given(created()).when(leave("Ada\u202Eecalevol", null, null, null, null))
+                .expectException(RulesBroken.class).expectNoEvents();
+        fixture().given(created()).when(leave("Ada\u200BLovelace", null, null, null, null))
+                .expectException(RulesBroken.class).expectNoEvents();
+        fixture().given(created()).when(leave("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", null, null, null, null))
+                .expectEvents(new DetailsLeft(WS, ID, "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", null, null, null, null));
+    }
+
+    @Test
     void namesRefuseControlCharactersAndExcessLength() {
         fixture().given(created()).when(leave("Ada\u0000", null, null, null, null)).expectException(RulesBroken.class);
         fixture().given(created()).when(leave("a".repeat(201), null, null, null, null)).expectException(RulesBroken.class);

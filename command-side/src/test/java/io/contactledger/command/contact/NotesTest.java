@@ -36,6 +36,14 @@ class NotesTest {
     }
 
     @Test
+    void aNoteRefusesBidirectionalOverridesAndZeroWidthSpaces() {
+        fixture().given(created()).when(new WriteNote(C1, "n-1", "pay \u202E0001$", "a")).expectException(RulesBroken.class);
+        fixture().given(created()).when(new WriteNote(C1, "n-1", "in\uFEFFvisible", "a")).expectException(RulesBroken.class);
+        fixture().given(created()).when(new WriteNote(C1, "n-1", "family \uD83D\uDC68\u200D\uD83D\uDC67", "a"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void editingANoteRecordsTheNewText() {
         fixture().given(created(), WRITTEN)
                 .when(new EditNote(C1, "n-1", "Asked about enterprise pricing."))

@@ -82,6 +82,14 @@ class RecordingCustomDataTest {
     }
 
     @Test
+    void textIsRefusedWhenItIsOnlySpacesOrHidesItsDirection() {
+        withFields().given(created()).when(new SetCustomField(C1, "student_id", " "))
+                .expectException(RulesBroken.class).expectNoEvents();
+        withFields().given(created()).when(new SetCustomField(C1, "student_id", "S-\u202E24"))
+                .expectException(RulesBroken.class).expectNoEvents();
+    }
+
+    @Test
     void customFieldsMustBeDefinedFirst() {
         withFields().given(created()).when(new SetCustomField(C1, "undefined_key", "x"))
                 .expectException(RulesBroken.class).expectNoEvents();

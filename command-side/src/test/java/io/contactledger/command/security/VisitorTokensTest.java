@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.support.security.SignedToken;
 import org.junit.jupiter.api.Test;
 

@@ -1,47 +1,99 @@
 package io.contactledger.query.history;
 
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 
 import io.contactledger.events.EventMetadata;
+import io.contactledger.query.events.ContactEvents;
+import io.contactledger.query.web.Cursors;
 import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.PathIds;
+import io.contactledger.query.web.QueryNumbers;
+import io.contactledger.support.web.InvalidRequest;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An auditor's view of a contact: every change, in order, with who made it, when and how. */
+/**
+ * An auditor's view of a contact: every change, oldest first, with who made it, when and how. The
+ * JSON answer pages ({@code limit} 1–1,000, default 200, {@code cursor} from the previous page);
+ * {@code format=ndjson} streams the whole history, one event a line, in constant memory.
+ */
 @RestController
 class HistoryController {
 
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 1_000;
+    static final String NDJSON = "application/x-ndjson";
+
     private final ContactEvents events;
     private final JsonMapper json;
+    private final Cursors cursors;
 
-    HistoryController(ContactEvents events, JsonMapper json) {
+    HistoryController(ContactEvents events, JsonMapper json, Cursors cursors) {
         this.events = events;
         this.json = json;
+        this.cursors = cursors;
     }
 
     record HistoryEntry(long sequence, String type, Instant occurredAt, String actorKind, String actorId,
             String channel, String correlationId, JsonNode payload) {
     }
 
-    record History(String contactId, List<HistoryEntry> events) {
+    record History(String contactId, List<HistoryEntry> events, String nextCursor) {
     }
 
     @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/history",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    History history(@PathVariable String workspaceId, @PathVariable String contactId) {
+    History history(@PathVariable String workspaceId, @PathVariable String contactId,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String format) {
         PathIds.check(workspaceId, contactId);
-        List<? extends DomainEventMessage<?>> stream = events.of(workspaceId, contactId);
-        if (stream.isEmpty()) {
+        if (format != null && !format.equals("json")) {
+            throw new InvalidRequest("format", "must be json or ndjson");
+        }
+        if (!events.exists(workspaceId, contactId)) {
             throw new NotFound("contact " + contactId + " not found");
         }
-        return new History(contactId, stream.stream().map(this::entry).toList());
+        int pageSize = QueryNumbers.inRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        String boundTo = workspaceId + "/" + contactId + "/history";
+        long from = cursor == null || cursor.isEmpty() ? 0 : cursors.position(cursor, boundTo)
+                .flatMap(QueryNumbers::plainLong)
+                .orElseThrow(() -> new InvalidRequest("cursor", "is not a cursor this history handed out"));
+        List<? extends DomainEventMessage<?>> page = events.page(workspaceId, contactId, from, pageSize + 1);
+        String next = page.size() > pageSize ? cursors.issue(Long.toString(page.get(pageSize).getSequenceNumber()), boundTo) : null;
+        return new History(contactId, page.stream().limit(pageSize).map(this::entry).toList(), next);
+    }
+
+    /** The whole history, one JSON event a line, read from the store in batches while it is written. */
+    @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/history", params = "format=ndjson",
+            produces = {NDJSON, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<StreamingResponseBody> historyAsNdjson(@PathVariable String workspaceId, @PathVariable String contactId) {
+        PathIds.check(workspaceId, contactId);
+        if (!events.exists(workspaceId, contactId)) {
+            throw new NotFound("contact " + contactId + " not found");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(stream(workspaceId, contactId));
+    }
+
+    private StreamingResponseBody stream(String workspaceId, String contactId) {
+        return (OutputStream out) -> {
+            Iterator<? extends DomainEventMessage<?>> all = events.all(workspaceId, contactId);
+            while (all.hasNext()) {
+                out.write(json.writeValueAsBytes(entry(all.next())));
+                out.write('\n');
+            }
+            out.flush();
+        };
     }
 
     private HistoryEntry entry(DomainEventMessage<?> event) {

@@ -3,13 +3,16 @@ package io.contactledger.query.profile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import io.contactledger.query.history.AsOfReplay;
 import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.NotYetProjected;
 import io.contactledger.query.web.PathIds;
+import io.contactledger.query.web.QueryNumbers;
+import io.contactledger.support.web.FieldViolation;
 import io.contactledger.support.web.InvalidRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -43,25 +46,32 @@ class ProfileController {
 
     @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ContactProfile> profile(@PathVariable String workspaceId, @PathVariable String contactId,
-            @RequestParam(required = false) Long minVersion, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atVersion) {
+            @RequestParam(required = false) String minVersion, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String atVersion) {
         PathIds.check(workspaceId, contactId);
-        int modes = (minVersion != null ? 1 : 0) + (asOf != null ? 1 : 0) + (atVersion != null ? 1 : 0);
-        if (modes > 1) {
-            throw new InvalidRequest("minVersion", "use at most one of minVersion, asOf and atVersion");
+        List<String> given = new ArrayList<>();
+        for (String[] mode : new String[][] {{"minVersion", minVersion}, {"asOf", asOf}, {"atVersion", atVersion}}) {
+            if (mode[1] != null) {
+                given.add(mode[0]);
+            }
+        }
+        if (given.size() > 1) {
+            throw new InvalidRequest(given.stream()
+                    .map(name -> new FieldViolation(name, "use at most one of minVersion, asOf and atVersion")).toList());
         }
         if (asOf != null) {
             return CompletableFuture.completedFuture(replay.asOf(workspaceId, contactId, instant(asOf)));
         }
         if (atVersion != null) {
-            return CompletableFuture.completedFuture(replay.atVersion(workspaceId, contactId, nonNegative("atVersion", atVersion)));
+            return CompletableFuture.completedFuture(replay.atVersion(workspaceId, contactId,
+                    QueryNumbers.nonNegative("atVersion", atVersion)));
         }
         if (minVersion == null) {
             return CompletableFuture.completedFuture(current(workspaceId, contactId));
         }
         // The wait holds no request thread: hundreds of readers waiting for their writes must not
         // starve everyone else's reads. Only the final read takes a (pooled) thread.
-        return progress.whenReached(workspaceId, contactId, nonNegative("minVersion", minVersion), MAX_WAIT)
+        return progress.whenReached(workspaceId, contactId, QueryNumbers.nonNegative("minVersion", minVersion), MAX_WAIT)
                 .thenApplyAsync(reached -> {
                     if (!reached) {
                         throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
@@ -80,12 +90,5 @@ class ProfileController {
         } catch (DateTimeParseException e) {
             throw new InvalidRequest("asOf", "must be an ISO-8601 instant such as 2026-01-31T09:30:00Z");
         }
-    }
-
-    private static long nonNegative(String name, long value) {
-        if (value < 0) {
-            throw new InvalidRequest(name, "must not be negative");
-        }
-        return value;
     }
 }

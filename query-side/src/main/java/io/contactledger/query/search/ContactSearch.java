@@ -8,8 +8,7 @@ import java.util.Locale;
 import io.contactledger.events.ContactType;
 import io.contactledger.query.profile.ContactProfile;
 import io.contactledger.query.profile.ProfileStore;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.contactledger.query.web.Cursors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,22 +24,10 @@ class ContactSearch {
     private final ProfileStore profiles;
     private final Cursor cursors;
 
-    ContactSearch(JdbcClient jdbc, ProfileStore profiles, @Value("${ledger.cursor-secret:}") String cursorSecret) {
+    ContactSearch(JdbcClient jdbc, ProfileStore profiles, Cursors cursors) {
         this.jdbc = jdbc;
         this.profiles = profiles;
-        this.cursors = new Cursor(cursorSecret.isBlank() ? generatedSecret() : cursorSecret);
-    }
-
-    /**
-     * Never a constant: without a configured secret each instance signs with its own random one,
-     * so its cursors work only on it (the launcher and the compose file configure one).
-     */
-    private static String generatedSecret() {
-        LoggerFactory.getLogger(ContactSearch.class).warn("LEDGER_CURSOR_SECRET is not set: list cursors are signed with"
-                + " a random secret of this instance and fail on other instances; set the same secret on every query-side instance");
-        byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
-        return java.util.HexFormat.of().formatHex(secret);
+        this.cursors = new Cursor(cursors);
     }
 
     record Filters(ContactType type, String tag, String q) {

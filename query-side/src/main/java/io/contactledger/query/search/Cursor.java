@@ -1,36 +1,33 @@
 package io.contactledger.query.search;
 
-import io.contactledger.support.security.SignedToken;
+import io.contactledger.query.web.Cursors;
 import io.contactledger.support.web.InvalidRequest;
 
 /**
  * A keyset position in a contact list: the last item's creation time and id, bound to the
- * workspace and filters of the list it came from and signed, so a cursor that was edited, made up
- * or taken from another query is refused with 400 instead of silently paging something else.
+ * workspace and filters of the list it came from.
  */
 final class Cursor {
 
-    private final SignedToken tokens;
+    private final Cursors cursors;
 
-    Cursor(String secret) {
-        this.tokens = new SignedToken(secret);
+    Cursor(Cursors cursors) {
+        this.cursors = cursors;
     }
 
     record Position(long createdAtMicros, String contactId) {
     }
 
     String encode(Position position, String boundTo) {
-        return tokens.sign(position.createdAtMicros() + ":" + position.contactId() + "|" + boundTo);
+        return cursors.issue(position.createdAtMicros() + ":" + position.contactId(), boundTo);
     }
 
     Position decode(String cursor, String boundTo) {
-        String claims = tokens.claims(cursor).orElse("");
-        String suffix = "|" + boundTo;
-        int colon = claims.indexOf(':');
-        if (claims.endsWith(suffix) && colon > 0) {
+        String position = cursors.position(cursor, boundTo).orElse("");
+        int colon = position.indexOf(':');
+        if (colon > 0) {
             try {
-                return new Position(Long.parseLong(claims.substring(0, colon)),
-                        claims.substring(colon + 1, claims.length() - suffix.length()));
+                return new Position(Long.parseLong(position.substring(0, colon)), position.substring(colon + 1));
             } catch (NumberFormatException e) {
                 // refused below like any other forged cursor
             }

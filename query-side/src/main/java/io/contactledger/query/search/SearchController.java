@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.contactledger.events.ContactType;
 import io.contactledger.query.web.PathIds;
+import io.contactledger.query.web.QueryNumbers;
 import io.contactledger.support.web.FieldViolation;
 import io.contactledger.support.web.InvalidRequest;
 import org.springframework.http.MediaType;
@@ -61,18 +62,11 @@ class SearchController {
     }
 
     private static int limit(String raw, List<FieldViolation> errors) {
-        if (raw == null) {
+        try {
+            return QueryNumbers.inRange("limit", raw, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        } catch (InvalidRequest e) {
+            errors.addAll(e.errors());
             return DEFAULT_LIMIT;
         }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldViolation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 }

@@ -23,7 +23,7 @@ import io.contactledger.command.contact.ContactCommands.LinkCustomerId;
 import io.contactledger.command.contact.ContactCommands.RemoveTag;
 import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
-import io.contactledger.command.contact.ContactRef;
+import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.contact.ContactState;
 import io.contactledger.command.details.DetailsInput;
 import io.contactledger.command.fields.CustomFieldCatalog;

@@ -44,16 +44,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 ? keys.authenticate(header.substring(7).strip()).orElse(null) : null;
         if (caller == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid API key is required");
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid API key is required");
             return;
         }
         Matcher workspacePath = WORKSPACE_PATH.matcher(request.getRequestURI());
         if (workspacePath.matches() && caller.role() == Role.OPERATOR) {
-            Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "operator keys are for /admin and actuator only");
+            Problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "operator keys are for /admin and actuator only");
             return;
         }
         if (workspacePath.matches() && !caller.mayAccessWorkspace(workspacePath.group(1))) {
-            Problems.write(response, HttpStatus.NOT_FOUND, "not-found", "not found");
+            Problems.write(request, response, HttpStatus.NOT_FOUND, "not-found", "not found");
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(

@@ -34,10 +34,10 @@ public final class LedgerSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid API key is required");
+                            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid API key is required");
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "this key's role may not do that")))
+                                Problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "this key's role may not do that")))
                 .addFilterBefore(new ApiKeyFilter(keys), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> {
                     // The request was authorized when it arrived; the dispatch that writes an

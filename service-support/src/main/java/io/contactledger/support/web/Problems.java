@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,24 +42,30 @@ public final class Problems {
     }
 
     /** Writes a problem straight to the response, for filters that answer before Spring MVC is reached. */
-    public static void write(HttpServletResponse response, HttpStatus status, String kind, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"" + TYPE_BASE + kind + "\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
+            String detail) throws IOException {
+        write(request, response, of(status, kind, detail));
     }
 
     /** Writes a built problem (status, headers, body) straight to the response, for filters. */
-    public static void write(HttpServletResponse response, ResponseEntity<Object> problem) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, ResponseEntity<Object> problem)
+            throws IOException {
+        response.resetBuffer();
         response.setStatus(problem.getStatusCode().value());
-        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        problem.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.setHeader(name, value));
+            }
+        });
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(asMap((ProblemDetail) problem.getBody())));
+        byte[] body = JSON.writeValueAsBytes(asMap((ProblemDetail) problem.getBody(), request));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** A problem's members as RFC 9457 lays them out: its extra properties beside the standard ones. */
-    private static Map<String, Object> asMap(ProblemDetail problem) {
+    private static Map<String, Object> asMap(ProblemDetail problem, HttpServletRequest request) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("type", problem.getType().toString());
         members.put("title", problem.getTitle());
@@ -66,6 +73,8 @@ public final class Problems {
         members.put("detail", problem.getDetail());
         if (problem.getInstance() != null) {
             members.put("instance", problem.getInstance().toString());
+        } else if (request != null) {
+            members.put("instance", request.getRequestURI());
         }
         if (problem.getProperties() != null) {
             members.putAll(problem.getProperties());

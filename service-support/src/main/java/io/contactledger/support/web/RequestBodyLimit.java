@@ -29,7 +29,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
+            Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -1,4 +1,4 @@
-package io.contactledger.command.web;
+package io.contactledger.command.dispatch;
 
 import java.util.List;
 import java.util.function.BiFunction;

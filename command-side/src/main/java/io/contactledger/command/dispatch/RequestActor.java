@@ -1,8 +1,7 @@
-package io.contactledger.command.web;
+package io.contactledger.command.dispatch;
 
 import java.util.UUID;
 
-import io.contactledger.command.contact.ContactCommands.ContactCommand;
 import io.contactledger.events.ActorKind;
 import io.contactledger.events.Channel;
 import io.contactledger.support.security.ApiKeyFilter;
@@ -32,7 +31,7 @@ public class RequestActor {
     private static Actor actor(Caller caller, Object command, String correlationId) {
         return switch (caller.role()) {
             case WIDGET -> new Actor(ActorKind.VISITOR,
-                    command instanceof ContactCommand c ? c.contact().contactId() : caller.name(), Channel.WIDGET, correlationId);
+                    command instanceof ContactAddressed c ? c.contact().contactId() : caller.name(), Channel.WIDGET, correlationId);
             case INTEGRATION -> new Actor(ActorKind.INTEGRATION, caller.name(), Channel.API, correlationId);
             default -> new Actor(ActorKind.AGENT, caller.name(), Channel.CONSOLE, correlationId);
         };

@@ -1,4 +1,4 @@
-package io.contactledger.command.contact;
+package io.contactledger.command.identity;
 
 import io.contactledger.command.rules.Violations;
 import io.contactledger.events.ContactStreams;

@@ -1,11 +1,10 @@
-package io.contactledger.query.history;
+package io.contactledger.query.profile;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.contactledger.query.profile.ContactProfile;
-import io.contactledger.query.profile.ProfileFold;
+import io.contactledger.query.events.ContactEvents;
 import io.contactledger.query.web.NotFound;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;

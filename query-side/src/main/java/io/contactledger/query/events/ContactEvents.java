@@ -1,0 +1,45 @@
+package io.contactledger.query.events;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import io.contactledger.events.ContactStreams;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** Reads one contact's events, in order, straight from the event store. */
+@Component
+public class ContactEvents {
+
+    private final EventStore eventStore;
+
+    public ContactEvents(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public List<? extends DomainEventMessage<?>> of(String workspaceId, String contactId) {
+        return eventStore.readEvents(ContactStreams.contact(workspaceId, contactId)).asStream().toList();
+    }
+
+    public boolean exists(String workspaceId, String contactId) {
+        return eventStore.lastSequenceNumberFor(ContactStreams.contact(workspaceId, contactId)).isPresent();
+    }
+
+    /** At most {@code count} events from sequence number {@code from} on; the store is read lazily. */
+    public List<DomainEventMessage<?>> page(String workspaceId, String contactId, long from, int count) {
+        DomainEventStream stream = eventStore.readEvents(ContactStreams.contact(workspaceId, contactId), from);
+        List<DomainEventMessage<?>> page = new ArrayList<>(Math.min(count, 1_024));
+        while (page.size() < count && stream.hasNext()) {
+            page.add(stream.next());
+        }
+        return page;
+    }
+
+    /** Every event, read from the store in batches as the caller iterates. */
+    public Iterator<? extends DomainEventMessage<?>> all(String workspaceId, String contactId) {
+        return eventStore.readEvents(ContactStreams.contact(workspaceId, contactId));
+    }
+}

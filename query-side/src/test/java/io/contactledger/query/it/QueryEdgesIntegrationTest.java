@@ -1,0 +1,95 @@
+package io.contactledger.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactledger.support.testing.Http.Response;
+import io.contactledger.support.testing.RawHttp;
+import io.contactledger.support.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/** The query side's edges: strict query strings, history pages and NDJSON, list limits and matches. */
+class QueryEdgesIntegrationTest extends BothSidesTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void undecodableOrAmbiguousQueryStringsAre400Problems() throws Exception {
+        version(commands.post(WS + "/contacts", "{\"contactId\":\"edges\"}"));
+        RawHttp raw = new RawHttp("localhost", queryPort);
+        for (String query : new String[] {"/contacts?cursor=%FF%FE", "/contacts?q=%zz", "/contacts?q=%FF", "/contacts/edges?asOf=%FF",
+                "/contacts?%FF=1", "/contacts?q=%00", "/contacts?tag=%00", "/contacts?q=%C0%AF", "/contacts/edges?atVersion=0x10",
+                "/contacts/edges?atVersion=-1", "/contacts/edges?minVersion=%2B1", "/contacts?limit=%D9%A5"}) {
+            RawHttp.Response response = raw.send(("GET " + WS + query + " HTTP/1.1").getBytes(StandardCharsets.US_ASCII),
+                    Map.of("Authorization", ("Bearer " + TestKeys.key("agent", "demo")).getBytes(StandardCharsets.US_ASCII)), null);
+            assertThat(response.status()).as(query + " " + response.text()).isEqualTo(400);
+            assertThat(response.header("content-type")).startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).hasNonNull("instance")).isTrue();
+        }
+        Response both = queries.get(WS + "/contacts/edges?asOf=2026-11-23T10:00:00Z&atVersion=0");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("asOf", "atVersion")
+                .doesNotContain("minVersion");
+    }
+
+    @Test
+    void historyPagesOldestFirstWithCursorsAndStreamsAsNdjson() throws Exception {
+        long last = version(commands.post(WS + "/contacts", "{\"contactId\":\"long\"}"));
+        for (int i = 0; i < 24; i++) {
+            last = version(commands.post(WS + "/contacts/long/tags", "{\"tag\":\"t" + i + "\"}"));
+        }
+        List<Long> sequences = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = queries.get(WS + "/contacts/long/history?limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            page.json().get("events").forEach(event -> sequences.add(event.get("sequence").asLong()));
+            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(sequences).hasSize(25).isSorted().startsWith(0L).endsWith(last);
+        assertThat(queries.get(WS + "/contacts/long/history").json().get("events")).hasSize(25);
+        assertThat(queries.get(WS + "/contacts/long/history?limit=0").status()).isEqualTo(400);
+        assertThat(queries.get(WS + "/contacts/long/history?limit=1001").status()).isEqualTo(400);
+        assertThat(queries.get(WS + "/contacts/long/history?limit=1000").status()).isEqualTo(200);
+        String foreign = queries.get(WS + "/contacts?limit=1").json().get("nextCursor").asText();
+        assertThat(queries.get(WS + "/contacts/long/history?cursor=" + foreign).status()).as("a list's cursor").isEqualTo(400);
+
+        Response ndjson = queries.get(WS + "/contacts/long/history?format=ndjson");
+        assertThat(ndjson.contentType()).startsWith("application/x-ndjson");
+        List<String> lines = ndjson.text().lines().toList();
+        assertThat(lines).hasSize(25);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode event = JSON.readTree(lines.get(i));
+            assertThat(event.get("sequence").asLong()).isEqualTo(i);
+        }
+        assertThat(queries.get(WS + "/contacts/nobody/history?format=ndjson").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listLimitsDefaultAndMaximumAndMatchesOnPhoneAndCustomerId() {
+        for (int i = 0; i < 55; i++) {
+            version(commands.post(WS + "/contacts", "{\"contactId\":\"many-" + i + "\"}"));
+        }
+        long last = version(commands.post(WS + "/contacts/many-54/details", "{\"name\":\"Phone Person\",\"phone\":\"+442071838750\"}"));
+        last = Math.max(last, version(commands.put(WS + "/contacts/many-54/customer-id", "{\"customerId\":\"CRM-98765\"}")));
+        assertThat(queries.get(WS + "/contacts/many-54?minVersion=" + last).status()).isEqualTo(200);
+
+        assertThat(queries.get(WS + "/contacts").json().get("items")).hasSize(50);
+        assertThat(queries.get(WS + "/contacts?limit=200").json().get("items").size()).isGreaterThanOrEqualTo(55);
+        assertThat(queries.get(WS + "/contacts?limit=201").status()).isEqualTo(400);
+        assertThat(queries.get(WS + "/contacts?q=2071838").json().get("items").findValuesAsText("contactId")).containsExactly("many-54");
+        assertThat(queries.get(WS + "/contacts?q=crm-987").json().get("items").findValuesAsText("contactId")).containsExactly("many-54");
+        Response pastTheEnd = queries.get(WS + "/contacts/many-54?atVersion=999");
+        assertThat(pastTheEnd.status()).isEqualTo(200);
+        assertThat(pastTheEnd.json().get("version").asLong()).isEqualTo(last);
+    }
+}
