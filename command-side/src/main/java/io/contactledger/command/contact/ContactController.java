@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.contactledger.command.identity.ContactRef;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.contactledger.command.contact.ContactCommands.AddTag;
 import io.contactledger.command.contact.ContactCommands.ClearCustomField;
 import io.contactledger.command.contact.ContactCommands.CreateContact;
@@ -46,25 +47,45 @@ class ContactController {
         this.widgets = widgets;
     }
 
-    record CreateContactRequest(String contactId, Channel channel, String country, String timezone) {
+    record CreateContactRequest(
+            @Schema(pattern = "^[A-Za-z0-9_-]{1,64}$", description = "made (a UUID) when absent") String contactId,
+            @Schema(description = "a widget key's contacts always come through WIDGET") Channel channel,
+            @Schema(pattern = "^[A-Za-z]{2}$", description = "ISO 3166-1 alpha-2") String country,
+            @Schema(maxLength = 64, description = "IANA time zone, e.g. Europe/London") String timezone) {
     }
 
-    record DetailsRequest(String name, String email, String phone, String country, String timezone) {
+    record DetailsRequest(
+            @Schema(minLength = 1, maxLength = 200, example = "Ada Lovelace") String name,
+            @Schema(maxLength = 254, format = "email", example = "ada@example.com") String email,
+            @Schema(maxLength = 32, example = "+44 20 7183 8750") String phone,
+            @Schema(pattern = "^[A-Za-z]{2}$", example = "GB") String country,
+            @Schema(maxLength = 64, example = "Europe/London") String timezone) {
     }
 
-    record CustomerIdRequest(String customerId, String identityHash) {
+    record CustomerIdRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 128, example = "CUST-42") String customerId,
+            @Schema(pattern = "^[0-9a-fA-F]{64}$", description = "widget keys only: hex HMAC-SHA256(identity secret, customerId)")
+            String identityHash) {
     }
 
-    record TagRequest(String tag) {
+    record TagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 50, example = "vip") String tag) {
     }
 
-    record NoteRequest(String text, String author) {
+    record NoteRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 10_000, example = "Asked about pricing")
+            String text,
+            @Schema(deprecated = true, description = "ignored: the author is the API key's name") String author) {
     }
 
-    record NoteTextRequest(String text) {
+    record NoteTextRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 10_000, example = "Asked about enterprise pricing")
+            String text) {
     }
 
-    record CustomFieldValueRequest(Object value) {
+    record CustomFieldValueRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "number", "boolean"},
+                    description = "text, or a JSON number or boolean for NUMBER and BOOLEAN fields", example = "pro")
+            Object value) {
     }
 
     record ContactTypeResponse(String contactId, ContactType type, long version) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.contactledger.command.dispatch.Commands;
 import io.contactledger.events.FieldType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,7 +23,10 @@ class CustomFieldController {
         this.commands = commands;
     }
 
-    record DefinitionRequest(String label, FieldType type, List<String> options) {
+    record DefinitionRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200, example = "Plan") String label,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "LIST") FieldType type,
+            @Schema(description = "LIST only: two or more options", example = "[\"free\", \"pro\"]") List<String> options) {
     }
 
     record DefinitionResponse(String key, FieldType type) {

@@ -2,6 +2,7 @@ package io.contactledger.command.web;
 
 import io.contactledger.command.CommandSideApplication;
 import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.OpenApiContract;
 import io.contactledger.support.testing.TestDatabase;
 import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,9 @@ abstract class CommandApiTestBase {
 
     @BeforeEach
     void client() {
-        anonymous = new Http("http://localhost:" + port);
+        // every exchange of every API test is checked against the side's served OpenAPI document
+        String base = "http://localhost:" + port;
+        anonymous = new Http(base).observedBy(OpenApiContract.servedBy(base));
         http = anonymous.with(TestKeys.bearer("integration", "demo"));
         admin = anonymous.with(TestKeys.bearer("admin", "demo"));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.contactledger.query.web.NotFound;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ class AdminController {
     }
 
     @PostMapping("/{name}/rebuild")
+    @ApiResponse(responseCode = "202", description = "Every instance stops the projection, the tokens are reset and it replays")
     ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
         if (!projections.names().contains(name)) {
             throw new NotFound("no projection named " + name);

@@ -1,5 +1,7 @@
 package io.contactledger.query.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Where a projection stands: the lowest position its segments reached, the head of the event store,
  * how far behind it is, whether it is replaying (a rebuild or a first catch-up), and the state of
@@ -7,5 +9,5 @@ package io.contactledger.query.admin;
  * runs is in error (Axon retries it with backoff meanwhile).
  */
 public record ProjectionStatus(String name, long position, long head, long lag, boolean replaying,
-        boolean running, boolean error, String errorReason, int segments, String rebuild) {
+        boolean running, boolean error, @Schema(types = {"string", "null"}) String errorReason, int segments, String rebuild) {
 }

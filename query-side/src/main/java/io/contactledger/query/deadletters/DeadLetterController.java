@@ -1,5 +1,6 @@
 package io.contactledger.query.deadletters;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,9 @@ class DeadLetterController {
     }
 
     /** One parked event: which contact's stream, which event, why, since when. */
-    record ParkedEvent(String sequence, String eventId, String type, String aggregateId, Long sequenceNumber,
-            String cause, Instant enqueuedAt, Instant lastTouched) {
+    record ParkedEvent(String sequence, String eventId, String type, @Schema(types = {"string", "null"}) String aggregateId,
+            @Schema(types = {"integer", "null"}) Long sequenceNumber, @Schema(types = {"string", "null"}) String cause,
+            Instant enqueuedAt, @Schema(types = {"string", "null"}, format = "date-time") Instant lastTouched) {
     }
 
     record Retried(String name, int sequencesApplied, long stillParked) {

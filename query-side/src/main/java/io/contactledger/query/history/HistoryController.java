@@ -1,5 +1,6 @@
 package io.contactledger.query.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Iterator;
@@ -12,6 +13,17 @@ import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.PathIds;
 import io.contactledger.query.web.QueryNumbers;
 import io.contactledger.support.web.InvalidRequest;
+import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactPromoted;
+import io.contactledger.events.CustomFieldCleared;
+import io.contactledger.events.CustomFieldSet;
+import io.contactledger.events.CustomerIdLinked;
+import io.contactledger.events.DetailsLeft;
+import io.contactledger.events.NoteDeleted;
+import io.contactledger.events.NoteEdited;
+import io.contactledger.events.NoteWritten;
+import io.contactledger.events.TagAdded;
+import io.contactledger.events.TagRemoved;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,11 +56,17 @@ class HistoryController {
         this.cursors = cursors;
     }
 
-    record HistoryEntry(long sequence, String type, Instant occurredAt, String actorKind, String actorId,
-            String channel, String correlationId, JsonNode payload) {
+    record HistoryEntry(long sequence, String type, Instant occurredAt,
+            @Schema(types = {"string", "null"}) String actorKind, @Schema(types = {"string", "null"}) String actorId,
+            @Schema(types = {"string", "null"}) String channel, @Schema(types = {"string", "null"}) String correlationId,
+            @Schema(description = "the event's own fields; which event it is says type", oneOf = {ContactCreated.class,
+                    DetailsLeft.class, ContactPromoted.class, CustomerIdLinked.class, TagAdded.class, TagRemoved.class,
+                    NoteWritten.class, NoteEdited.class, NoteDeleted.class, CustomFieldSet.class, CustomFieldCleared.class})
+            Object payload) {
     }
 
-    record History(String contactId, List<HistoryEntry> events, String nextCursor) {
+    record History(String contactId, List<HistoryEntry> events,
+            @Schema(types = {"string", "null"}, description = "null on the last page") String nextCursor) {
     }
 
     @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/history",

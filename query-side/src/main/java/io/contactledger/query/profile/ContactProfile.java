@@ -1,5 +1,6 @@
 package io.contactledger.query.profile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,12 @@ public record ContactProfile(
         String workspaceId,
         String contactId,
         ContactType type,
-        String name,
-        String email,
-        String phone,
-        String country,
-        String timezone,
-        String customerId,
+        @Schema(types = {"string", "null"}) String name,
+        @Schema(types = {"string", "null"}, format = "email") String email,
+        @Schema(types = {"string", "null"}, description = "E.164") String phone,
+        @Schema(types = {"string", "null"}, description = "ISO 3166-1 alpha-2") String country,
+        @Schema(types = {"string", "null"}, description = "IANA time zone") String timezone,
+        @Schema(types = {"string", "null"}) String customerId,
         List<String> tags,
         Map<String, String> customFields,
         List<Note> notes,

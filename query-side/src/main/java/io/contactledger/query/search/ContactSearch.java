@@ -1,5 +1,6 @@
 package io.contactledger.query.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +37,13 @@ class ContactSearch {
         }
     }
 
-    record Item(String contactId, ContactType type, String name, String email, String phone, String customerId,
+    record Item(String contactId, ContactType type, @Schema(types = {"string", "null"}) String name,
+            @Schema(types = {"string", "null"}) String email, @Schema(types = {"string", "null"}) String phone,
+            @Schema(types = {"string", "null"}) String customerId,
             List<String> tags, Instant createdAt, Instant updatedAt) {
     }
 
-    record Page(List<Item> items, String nextCursor) {
+    record Page(List<Item> items, @Schema(types = {"string", "null"}, description = "null on the last page") String nextCursor) {
     }
 
     Page search(String workspaceId, Filters filters, int limit, String cursor) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactledger.support.testing.Http;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,21 @@ class ApiReferenceTest extends BothSidesTestBase {
         }
 
         assertThat(documented).as("docs/api.md against /v3/api-docs").isEqualTo(served);
+    }
+
+    @Test
+    void bothDocumentsAreValidOpenApiWithTitlesNullableFieldsAndTheHistoryPayloadAsOneOfTheEvents() throws Exception {
+        for (Http side : List.of(commands, anonymousQueries)) {
+            String text = side.get("/v3/api-docs").text();
+            assertThat(new OpenAPIV3Parser().readContents(text).getMessages()).as(side.base()).isEmpty();
+            assertThat(side.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        }
+        JsonNode query = new com.fasterxml.jackson.databind.ObjectMapper().readTree(anonymousQueries.get("/v3/api-docs").text());
+        assertThat(query.at("/info/title").asText()).isEqualTo("Contact Ledger query API");
+        assertThat(query.at("/components/schemas/ContactProfile/properties/email/type").toString()).contains("null");
+        assertThat(query.at("/components/schemas/Note/properties/editedAt/type").toString()).contains("null");
+        assertThat(query.at("/components/schemas/HistoryEntry/properties/payload/oneOf")).hasSize(11);
+        assertThat(query.at("/paths/~1admin~1projections~1{name}~1rebuild/post/responses").has("202")).isTrue();
     }
 
     private static Set<String> operations(Http side) {

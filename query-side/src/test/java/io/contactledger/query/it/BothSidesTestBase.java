@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import io.contactledger.command.CommandSideApplication;
 import io.contactledger.query.QuerySideApplication;
 import io.contactledger.support.testing.Http;
+import io.contactledger.support.testing.OpenApiContract;
 import io.contactledger.support.testing.TestDatabase;
 import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -73,10 +74,13 @@ abstract class BothSidesTestBase {
 
     @BeforeEach
     void clients() {
-        Http commandSideHttp = new Http("http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port"));
+        // every exchange of every API test is checked against the side's served OpenAPI document
+        String commandBase = "http://localhost:" + commandSide.getEnvironment().getProperty("local.server.port");
+        Http commandSideHttp = new Http(commandBase).observedBy(OpenApiContract.servedBy(commandBase));
         commands = commandSideHttp.with(TestKeys.bearer("integration", "demo"));
         adminCommands = commandSideHttp.with(TestKeys.bearer("admin", "demo"));
-        anonymousQueries = new Http("http://localhost:" + queryPort);
+        String queryBase = "http://localhost:" + queryPort;
+        anonymousQueries = new Http(queryBase).observedBy(OpenApiContract.servedBy(queryBase));
         queries = anonymousQueries.with(TestKeys.bearer("agent", "demo"));
         operator = anonymousQueries.with(TestKeys.operator());
     }

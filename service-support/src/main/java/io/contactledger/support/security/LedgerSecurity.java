@@ -43,7 +43,8 @@ public final class LedgerSecurity {
                     // The request was authorized when it arrived; the dispatch that writes an
                     // asynchronous answer (a minVersion wait) carries no key of its own.
                     rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error",
+                                    "/swagger-ui.html", "/swagger-ui/**")
                             .permitAll();
                     rules.requestMatchers("/actuator/**", "/admin/**").hasRole(Role.OPERATOR.name());
                     apiRules.customize(rules);

@@ -18,19 +18,35 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String[] defaultHeaders;
+    private final Observer observer;
 
-    public Http(String base) {
-        this(base, new String[0]);
+    /** Sees every exchange, e.g. to check it against the OpenAPI document; throws to fail the test. */
+    public interface Observer {
+        void exchanged(String method, String path, String requestContentType, String requestBody, Response response);
     }
 
-    private Http(String base, String[] defaultHeaders) {
+    public Http(String base) {
+        this(base, new String[0], null);
+    }
+
+    private Http(String base, String[] defaultHeaders, Observer observer) {
         this.base = base;
         this.defaultHeaders = defaultHeaders;
+        this.observer = observer;
     }
 
     /** A client sending these headers (name, value pairs) with every request, e.g. an API key. */
     public Http with(String... headers) {
-        return new Http(base, headers);
+        return new Http(base, headers, observer);
+    }
+
+    /** A client whose every exchange {@code observer} sees. */
+    public Http observedBy(Observer observer) {
+        return new Http(base, defaultHeaders, observer);
+    }
+
+    public String base() {
+        return base;
     }
 
     public record Response(int status, String contentType, String text, HttpResponse<String> raw) {
@@ -83,8 +99,12 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            Response answer = new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);
+            if (observer != null) {
+                observer.exchanged(method, path, body == null ? null : contentType, body, answer);
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
