@@ -1,4 +1,4 @@
-package io.contactledger.support.web;
+package io.contactledger.support.docs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
