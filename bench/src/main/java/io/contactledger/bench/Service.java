@@ -26,8 +26,7 @@ final class Service {
             port = socket.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder(List.of(System.getProperty("java.home") + File.separator + "bin"
-                + File.separator + "java", "-Xmx768m", "-Daxoniq.update-checker.disabled=true",
-                "-Ddisable-axoniq-console-message=true", "-jar", jar.toString()))
+                + File.separator + "java", "-Xmx768m", "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));

@@ -17,7 +17,7 @@ class DomainStaysPureTest {
     @Test
     void aggregatesAndRulesImportNoWebJdbcOrJson() {
         noClasses().that().haveSimpleName("Contact").or().haveSimpleName("WorkspaceCustomFields")
-                .or().resideInAnyPackage("..command.details..", "..command.rules..", "..command.tags..", "..command.notes..")
+                .or().resideInAnyPackage("..command.details..", "..command.violations..", "..command.text..", "..command.tags..", "..command.notes..")
                 .or().haveSimpleNameEndingWith("Rules").or().haveSimpleNameEndingWith("Rule")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                         "org.springframework.jdbc..", "java.sql..", "com.fasterxml.jackson.databind..", "tools.jackson..",

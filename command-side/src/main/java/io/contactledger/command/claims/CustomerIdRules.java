@@ -2,7 +2,7 @@ package io.contactledger.command.claims;
 
 import java.util.regex.Pattern;
 
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.Violations;
 
 /** A customer ID is 1–128 printable ASCII characters, without leading or trailing spaces. */
 public final class CustomerIdRules {
@@ -12,9 +12,11 @@ public final class CustomerIdRules {
     private CustomerIdRules() {
     }
 
-    public static String check(String customerId) {
+    /** The customer ID, or null with a violation added. */
+    public static String check(String customerId, Violations violations) {
         if (customerId == null || !PRINTABLE.matcher(customerId).matches()) {
-            throw new RulesBroken("customerId", "must be 1-128 printable characters without leading or trailing spaces");
+            violations.add("customerId", "must be 1-128 printable characters without leading or trailing spaces");
+            return null;
         }
         return customerId;
     }

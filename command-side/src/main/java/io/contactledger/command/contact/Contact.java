@@ -31,9 +31,8 @@ import io.contactledger.command.fields.FieldDefinition;
 import io.contactledger.command.fields.FieldValueRules;
 import io.contactledger.command.notes.NoteNotFound;
 import io.contactledger.command.notes.NoteRules;
-import io.contactledger.command.rules.LimitReached;
-import io.contactledger.command.rules.RulesBroken;
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.violations.RulesBroken;
+import io.contactledger.command.violations.Violations;
 import io.contactledger.command.tags.TagRules;
 import io.contactledger.events.ContactCreated;
 import io.contactledger.events.ContactPromoted;
@@ -102,7 +101,9 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(LinkCustomerId command, CustomerIdRegistry registry) {
-        String requested = CustomerIdRules.check(command.customerId());
+        Violations violations = new Violations();
+        String requested = CustomerIdRules.check(command.customerId(), violations);
+        violations.throwIfAny();
         if (requested.equals(customerId)) {
             return state();
         }
@@ -117,11 +118,11 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(AddTag command) {
-        String tag = TagRules.normalize(command.tag());
+        Violations violations = new Violations();
+        String tag = TagRules.normalize(command.tag(), violations);
+        violations.throwIfAny();
         if (!tags.contains(tag)) {
-            if (tags.size() >= TagRules.MAX_TAGS_PER_CONTACT) {
-                throw new LimitReached("a contact has at most " + TagRules.MAX_TAGS_PER_CONTACT + " tags");
-            }
+            TagRules.checkRoomForOneMore(tags);
             apply(new TagAdded(ref.workspaceId(), ref.contactId(), tag));
         }
         return state();
@@ -129,7 +130,9 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(RemoveTag command) {
-        String tag = TagRules.normalize(command.tag());
+        Violations violations = new Violations();
+        String tag = TagRules.normalize(command.tag(), violations);
+        violations.throwIfAny();
         if (tags.contains(tag)) {
             apply(new TagRemoved(ref.workspaceId(), ref.contactId(), tag));
         }
@@ -170,7 +173,9 @@ public class Contact {
     public ContactState handle(SetCustomField command, CustomFieldCatalog catalog) {
         FieldDefinition field = catalog.find(ref.workspaceId(), command.key())
                 .orElseThrow(() -> new RulesBroken("key", "custom field '" + command.key() + "' is not defined in this workspace"));
-        String value = FieldValueRules.canonical(field, command.value());
+        Violations violations = new Violations();
+        String value = FieldValueRules.canonical(field, command.value(), violations);
+        violations.throwIfAny();
         if (!value.equals(customFields.get(field.key()))) {
             apply(new CustomFieldSet(ref.workspaceId(), ref.contactId(), field.key(), value));
         }

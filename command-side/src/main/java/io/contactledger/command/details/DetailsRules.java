@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.contactledger.command.rules.Text;
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.text.Text;
+import io.contactledger.command.violations.Violations;
 
 /**
  * The rules of basic information, one named method per field. Each normalizes a valid value

@@ -3,7 +3,7 @@ package io.contactledger.command.fields;
 import java.util.List;
 
 import io.contactledger.command.identity.ContactRef;
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.violations.Violations;
 import io.contactledger.events.ContactStreams;
 import io.contactledger.events.FieldType;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

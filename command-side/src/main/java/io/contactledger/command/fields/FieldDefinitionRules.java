@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.contactledger.command.rules.Text;
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.text.Text;
+import io.contactledger.command.violations.Violations;
 import io.contactledger.events.FieldType;
 
 /** The rules of a custom-field definition: key, label, type and options. */

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 import io.contactledger.command.details.DetailsRules;
 import io.contactledger.command.details.DetailsInput;
-import io.contactledger.command.rules.RulesBroken;
-import io.contactledger.command.rules.Text;
+import io.contactledger.command.violations.RulesBroken;
+import io.contactledger.command.violations.Violations;
+import io.contactledger.command.text.Text;
 
 /**
  * A custom field's value must fit the field's type. Valid values are stored in one canonical text
@@ -27,7 +28,17 @@ public final class FieldValueRules {
     private FieldValueRules() {
     }
 
-    public static String canonical(FieldDefinition field, Object value) {
+    /** The value in its canonical text form, or null with a violation added. */
+    public static String canonical(FieldDefinition field, Object value, Violations violations) {
+        try {
+            return canonical(field, value);
+        } catch (RulesBroken broken) {
+            broken.violations().forEach(v -> violations.add(v.field(), v.message()));
+            return null;
+        }
+    }
+
+    private static String canonical(FieldDefinition field, Object value) {
         if (value == null) {
             throw invalid("is required (use DELETE to clear a field)");
         }

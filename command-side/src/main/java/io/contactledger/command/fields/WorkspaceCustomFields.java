@@ -5,7 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.contactledger.command.rules.LimitReached;
+import io.contactledger.command.violations.LimitReached;
 import io.contactledger.events.CustomFieldDefined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,6 +1,6 @@
 package io.contactledger.command.identity;
 
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.violations.Violations;
 import io.contactledger.events.ContactStreams;
 
 /**

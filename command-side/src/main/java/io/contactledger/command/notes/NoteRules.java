@@ -1,7 +1,7 @@
 package io.contactledger.command.notes;
 
-import io.contactledger.command.rules.Text;
-import io.contactledger.command.rules.Violations;
+import io.contactledger.command.text.Text;
+import io.contactledger.command.violations.Violations;
 
 /** Notes are 1–10,000 characters of text with an author. */
 public final class NoteRules {

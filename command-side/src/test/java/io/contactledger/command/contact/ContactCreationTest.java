@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.contact.ContactCommands.CreateContact;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.Channel;
 import io.contactledger.events.ContactCreated;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactledger.command.contact.ContactCommands.LeaveDetails;
 import io.contactledger.command.details.DetailsInput;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.ContactType;
 import io.contactledger.events.DetailsLeft;

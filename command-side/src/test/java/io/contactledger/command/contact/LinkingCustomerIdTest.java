@@ -11,7 +11,7 @@ import io.contactledger.command.claims.CustomerIdClaimed;
 import io.contactledger.command.contact.ContactCommands.LinkCustomerId;
 import io.contactledger.command.contact.ContactFixtures.InMemoryCatalog;
 import io.contactledger.command.contact.ContactFixtures.InMemoryClaims;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.ContactType;
 import io.contactledger.events.CustomerIdLinked;

@@ -10,7 +10,7 @@ import io.contactledger.command.contact.ContactCommands.DeleteNote;
 import io.contactledger.command.contact.ContactCommands.EditNote;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
 import io.contactledger.command.notes.NoteNotFound;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.NoteDeleted;
 import io.contactledger.events.NoteEdited;
 import io.contactledger.events.NoteWritten;

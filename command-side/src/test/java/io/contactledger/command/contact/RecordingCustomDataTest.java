@@ -14,7 +14,7 @@ import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactFixtures.InMemoryCatalog;
 import io.contactledger.command.contact.ContactFixtures.InMemoryClaims;
 import io.contactledger.command.fields.FieldDefinition;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.CustomFieldCleared;
 import io.contactledger.events.CustomFieldSet;
 import io.contactledger.events.FieldType;

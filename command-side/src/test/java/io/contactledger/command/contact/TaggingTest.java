@@ -11,8 +11,8 @@ import java.util.List;
 
 import io.contactledger.command.contact.ContactCommands.AddTag;
 import io.contactledger.command.contact.ContactCommands.RemoveTag;
-import io.contactledger.command.rules.LimitReached;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.LimitReached;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.TagAdded;
 import io.contactledger.events.TagRemoved;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.contactledger.command.fields;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.contactledger.command.rules.LimitReached;
-import io.contactledger.command.rules.RulesBroken;
+import io.contactledger.command.violations.LimitReached;
+import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.events.CustomFieldDefined;
 import io.contactledger.events.FieldType;
 import org.axonframework.test.aggregate.AggregateTestFixture;

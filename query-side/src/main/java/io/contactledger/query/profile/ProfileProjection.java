@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the profile read model current from the event store. Runs in a pooled streaming processor
- * whose token is saved in the same transaction as the rows it writes. Within one batch a contact
+ * Keeps the profile read model current from the event store. Runs in a tracking processor (see
+ * query-side.yml for why not pooled) whose token is saved in the same transaction as the rows it writes. Within one batch a contact
  * is read at most once and written once, however many of its events the batch holds; an event at
  * or below the stored version was applied already (a redelivery after a crash) and changes nothing,
  * and an event past the next version reveals a hole, which is mended by folding from the store.

@@ -140,6 +140,8 @@ class LauncherIT {
         assertThat(health.has("details")).isFalse();
         String logs = logs();
         assertThat(logs).doesNotContain("generated security password").doesNotContain("newer than");
+        // the Axon start-up flags are set once, by each application's main
+        assertThat(logs).contains("opted out of the AxonIQ UpdateChecker");
         assertThat(Files.readString(output)).doesNotContain("\u001b[");
     }
 

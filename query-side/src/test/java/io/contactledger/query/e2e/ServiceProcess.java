@@ -37,9 +37,7 @@ final class ServiceProcess {
     }
 
     ServiceProcess start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
-                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

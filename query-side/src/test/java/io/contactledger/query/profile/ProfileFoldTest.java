@@ -157,4 +157,42 @@ class ProfileFoldTest {
 
         assertThat(ProfileFold.replay(history)).isEqualTo(ProfileFold.replay(List.copyOf(history)));
     }
+
+    @Test
+    void everyKindOfContactEventChangesTheProfile() {
+        // given a profile with something of everything an event can change
+        given(new ContactCreated(WS, ID, Channel.WIDGET, null, null), new DetailsLeft(WS, ID, "Ada", null, null, null, null),
+                new TagAdded(WS, ID, "vip"), new NoteWritten(WS, ID, "n-1", "first", "agent-7"),
+                new CustomFieldSet(WS, ID, "plan", "free"));
+        ContactProfile base = folded();
+        Map<Class<?>, Object> samples = Map.ofEntries(
+                Map.entry(ContactCreated.class, new ContactCreated(WS, ID, Channel.API, "DE", null)),
+                Map.entry(DetailsLeft.class, new DetailsLeft(WS, ID, "Grace", null, null, null, null)),
+                Map.entry(ContactPromoted.class, new ContactPromoted(WS, ID, ContactType.GUEST, ContactType.LEAD)),
+                Map.entry(CustomerIdLinked.class, new CustomerIdLinked(WS, ID, "CUST-1")),
+                Map.entry(TagAdded.class, new TagAdded(WS, ID, "bug")),
+                Map.entry(TagRemoved.class, new TagRemoved(WS, ID, "vip")),
+                Map.entry(NoteWritten.class, new NoteWritten(WS, ID, "n-2", "second", "agent-7")),
+                Map.entry(NoteEdited.class, new NoteEdited(WS, ID, "n-1", "first, edited")),
+                Map.entry(NoteDeleted.class, new NoteDeleted(WS, ID, "n-1")),
+                Map.entry(CustomFieldSet.class, new CustomFieldSet(WS, ID, "plan", "pro")),
+                Map.entry(CustomFieldCleared.class, new CustomFieldCleared(WS, ID, "plan")));
+
+        assertThat(io.contactledger.events.ContactEvent.class.isSealed()).isTrue();
+        for (Class<?> type : io.contactledger.events.ContactEvent.class.getPermittedSubclasses()) {
+            // when the fold meets an event of that kind
+            assertThat(samples).as("a sample of " + type.getSimpleName() + " (a new event needs one here)").containsKey(type);
+            DomainEventMessage<?> event = new GenericDomainEventMessage<>("Contact", WS + "/" + ID, history.size(),
+                    samples.get(type), Map.of(), UUID.randomUUID().toString(), minute(99));
+            ContactProfile after = ProfileFold.apply(base, event);
+
+            // then the profile differs in more than its version and time
+            assertThat(withoutVersion(after)).as(type.getSimpleName() + " is folded").isNotEqualTo(withoutVersion(base));
+        }
+    }
+
+    private static ContactProfile withoutVersion(ContactProfile p) {
+        return new ContactProfile(p.workspaceId(), p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.country(),
+                p.timezone(), p.customerId(), p.tags(), p.customFields(), p.notes(), p.createdAt(), null, 0);
+    }
 }

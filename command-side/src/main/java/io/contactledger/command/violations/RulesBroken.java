@@ -1,4 +1,4 @@
-package io.contactledger.command.rules;
+package io.contactledger.command.violations;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.contactledger.command.rules;
+package io.contactledger.command.violations;
 
 /** One broken input rule: which field, and what is wrong with it. */
 public record RuleViolation(String field, String message) {

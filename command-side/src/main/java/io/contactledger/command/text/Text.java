@@ -1,4 +1,4 @@
-package io.contactledger.command.rules;
+package io.contactledger.command.text;
 
 /** Small checks on free text shared by several rules. */
 public final class Text {

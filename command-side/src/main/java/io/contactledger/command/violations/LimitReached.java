@@ -1,4 +1,4 @@
-package io.contactledger.command.rules;
+package io.contactledger.command.violations;
 
 /** A per-contact or per-workspace limit would be exceeded; nothing was changed. */
 public class LimitReached extends RuntimeException {
