@@ -54,24 +54,18 @@ class FaultSuiteIT {
 
     @TempDir
     Path logs;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private PostgresFleet fleet;
     private TestDatabase database;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (ServiceProcess process : processes) {
-            process.stop();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     private ServiceProcess start(String name, String jar) throws Exception {
-        Map<String, String> env = new HashMap<>(TestKeys.environment());
-        env.putAll(Map.of("LEDGER_DB_URL", database.url(), "LEDGER_DB_USER", database.user(),
-                "LEDGER_DB_PASSWORD", database.password(), "LEDGER_CLAIM_TIMEOUT", "5s",
-                "LEDGER_CURSOR_SECRET", "fault-suite-cursor-secret"));
-        ServiceProcess process = new ServiceProcess(name, Path.of(jar), logs, env).start();
-        processes.add(process);
-        return process;
+        return fleet.start(name, jar);
     }
 
     /** What one client was told about one command. */
@@ -82,10 +76,11 @@ class FaultSuiteIT {
     void nothingAcknowledgedIsLostOrDoubledThroughKillsAndADatabaseRestart() throws Exception {
         Assumptions.assumeTrue(new java.io.File("/usr/bin/pg_ctlcluster").canExecute(),
                 "needs the local PostgreSQL cluster to restart it");
-        database = TestDatabase.createPostgres("fault_suite");
-        ServiceProcess commandA = start("command-a", "../command-side/target/command-side.jar");
-        ServiceProcess commandB = start("command-b", "../command-side/target/command-side.jar");
-        ServiceProcess query = start("query", "target/query-side.jar");
+        fleet = new PostgresFleet("fault_suite", logs, Map.of("LEDGER_CURSOR_SECRET", "fault-suite-cursor-secret"));
+        database = fleet.database();
+        ServiceProcess commandA = start("command-a", PostgresFleet.COMMAND_JAR);
+        ServiceProcess commandB = start("command-b", PostgresFleet.COMMAND_JAR);
+        ServiceProcess query = start("query", PostgresFleet.QUERY_JAR);
         List<ServiceProcess> commandSides = List.of(commandA, commandB);
 
         AtomicBoolean running = new AtomicBoolean(true);

@@ -39,33 +39,28 @@ class ScaleOutIT {
 
     @TempDir
     Path logs;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private PostgresFleet fleet;
     private TestDatabase database;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (ServiceProcess process : processes) {
-            process.stop();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     private ServiceProcess start(String name, String jar) throws Exception {
-        Map<String, String> env = new HashMap<>(TestKeys.environment());
-        env.putAll(Map.of("LEDGER_DB_URL", database.url(), "LEDGER_DB_USER", database.user(),
-                "LEDGER_DB_PASSWORD", database.password(), "LEDGER_CLAIM_TIMEOUT", "5s",
-                "LEDGER_PROCESSOR_SEGMENTS", "4"));
-        ServiceProcess process = new ServiceProcess(name, Path.of(jar), logs, env).start();
-        processes.add(process);
-        return process;
+        return fleet.start(name, jar);
     }
 
     @Test
     void twoInstancesOfEachSideShareOneDatabaseWithoutLosingOrDoublingAnything() throws Exception {
-        database = TestDatabase.createPostgres("scale_out");
-        ServiceProcess commandA = start("command-a", "../command-side/target/command-side.jar");
-        ServiceProcess commandB = start("command-b", "../command-side/target/command-side.jar");
-        ServiceProcess queryA = start("query-a", "target/query-side.jar");
-        ServiceProcess queryB = start("query-b", "target/query-side.jar");
+        fleet = new PostgresFleet("scale_out", logs, Map.of("LEDGER_PROCESSOR_SEGMENTS", "4"));
+        database = fleet.database();
+        ServiceProcess commandA = start("command-a", PostgresFleet.COMMAND_JAR);
+        ServiceProcess commandB = start("command-b", PostgresFleet.COMMAND_JAR);
+        ServiceProcess queryA = start("query-a", PostgresFleet.QUERY_JAR);
+        ServiceProcess queryB = start("query-b", PostgresFleet.QUERY_JAR);
         String[] integration = TestKeys.bearer("integration", "scale");
         List<Http> commands = List.of(commandA.http().with(integration), commandB.http().with(integration));
 
@@ -137,7 +132,7 @@ class ScaleOutIT {
         }
 
         // (c) a rebuild asked of one instance while the other runs ends consistent.
-        ServiceProcess queryC = start("query-c", "target/query-side.jar");
+        ServiceProcess queryC = start("query-c", PostgresFleet.QUERY_JAR);
         eventually(Duration.ofSeconds(40), () -> owners() == 2, "the new instance to take its share");
         Http newcomer = queryC.http().with(TestKeys.operator());
         assertThat(newcomer.post("/admin/projections/" + PROFILES + "/rebuild", null).status()).isEqualTo(202);
