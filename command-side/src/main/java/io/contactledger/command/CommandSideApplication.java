@@ -1,9 +1,11 @@
 package io.contactledger.command;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The write half of Contact Ledger: the command API, the Contact aggregate, the lookup tables. */
+@ConfigurationPropertiesScan("io.contactledger.command")
 @SpringBootApplication(scanBasePackages = {"io.contactledger.command", "io.contactledger.support"})
 public class CommandSideApplication {
 

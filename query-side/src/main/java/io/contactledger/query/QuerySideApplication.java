@@ -1,9 +1,12 @@
 package io.contactledger.query;
 
+import io.contactledger.query.QuerySideSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The read half of Contact Ledger: projections, profile views, search, history and as-of replay. */
+@ConfigurationPropertiesScan("io.contactledger.query")
 @SpringBootApplication(scanBasePackages = {"io.contactledger.query", "io.contactledger.support"})
 public class QuerySideApplication {
 

@@ -2,11 +2,11 @@ package io.contactledger.command.dispatch;
 
 import java.time.Duration;
 
+import io.contactledger.command.CommandSideSettings;
 import io.contactledger.support.web.DatabaseUnavailable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +23,10 @@ public class Commands {
     private final int maxRetries;
     private final Duration retryInterval;
 
-    public Commands(CommandGateway gateway,
-            @Value("${ledger.commands.max-retries:20}") int maxRetries,
-            @Value("${ledger.commands.retry-interval:10ms}") Duration retryInterval) {
+    public Commands(CommandGateway gateway, CommandSideSettings settings) {
         this.gateway = gateway;
-        this.maxRetries = maxRetries;
-        this.retryInterval = retryInterval;
+        this.maxRetries = settings.commands().maxRetries();
+        this.retryInterval = settings.commands().retryInterval();
     }
 
     /** Sends a command to an existing aggregate, or one created on first use. */

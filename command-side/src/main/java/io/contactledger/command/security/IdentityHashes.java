@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.contactledger.support.security.SignedToken;
-import org.springframework.beans.factory.annotation.Value;
+import io.contactledger.command.CommandSideSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,12 @@ public class IdentityHashes {
 
     private final Map<String, List<String>> secrets = new HashMap<>();
 
-    IdentityHashes(@Value("${ledger.security.identity-secrets:}") String configured) {
+    @Autowired
+    IdentityHashes(CommandSideSettings settings) {
+        this(settings.security().identitySecrets());
+    }
+
+    IdentityHashes(String configured) {
         for (String entry : configured.split(",")) {
             if (entry.isBlank()) {
                 continue;

@@ -3,10 +3,10 @@ package io.contactledger.command.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.contactledger.command.CommandSideSettings;
 import io.contactledger.command.identity.ContactRef;
 import io.contactledger.support.security.SignedToken;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +25,8 @@ public class VisitorTokens {
     private final Clock clock;
 
     @Autowired
-    VisitorTokens(@Value("${ledger.security.token-secret:}") String secret,
-            @Value("${ledger.security.visitor-token-lifetime:24h}") Duration lifetime) {
-        this(secret, lifetime, Clock.systemUTC());
+    VisitorTokens(CommandSideSettings settings) {
+        this(settings.security().tokenSecret(), settings.security().visitorTokenLifetime(), Clock.systemUTC());
     }
 
     VisitorTokens(String secret, Duration lifetime, Clock clock) {

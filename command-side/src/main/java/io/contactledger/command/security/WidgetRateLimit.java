@@ -8,7 +8,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import io.contactledger.command.CommandSideSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -23,7 +23,8 @@ class WidgetRateLimit implements WebMvcConfigurer, HandlerInterceptor {
 
     private final RateLimiterRegistry limiters;
 
-    WidgetRateLimit(@Value("${ledger.security.widget-requests-per-second:20}") int perSecond) {
+    WidgetRateLimit(CommandSideSettings settings) {
+        int perSecond = settings.security().widgetRequestsPerSecond();
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(perSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))

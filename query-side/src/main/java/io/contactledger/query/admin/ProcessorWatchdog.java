@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.query.QuerySideSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +43,10 @@ class ProcessorWatchdog implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
 
     ProcessorWatchdog(Projections projections, RebuildCoordinator rebuilds,
-            @Value("${ledger.processors.watchdog-interval-ms:1000}") long checkIntervalMs) {
+            QuerySideSettings settings) {
         this.projections = projections;
         this.rebuilds = rebuilds;
-        this.checkIntervalMs = checkIntervalMs;
+        this.checkIntervalMs = settings.processors().watchdogIntervalMs();
     }
 
     @Override

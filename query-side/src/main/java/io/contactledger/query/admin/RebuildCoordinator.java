@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.query.QuerySideSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,7 +43,8 @@ class RebuildCoordinator implements DisposableBean {
     });
 
     RebuildCoordinator(Projections projections, JdbcClient jdbc, PlatformTransactionManager transactions,
-            @Value("${ledger.rebuild.check-interval-ms:500}") long intervalMs) {
+            QuerySideSettings settings) {
+        long intervalMs = settings.rebuild().checkIntervalMs();
         this.projections = projections;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);

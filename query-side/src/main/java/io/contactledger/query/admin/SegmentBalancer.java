@@ -1,5 +1,7 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.query.QuerySideSettings;
+import io.contactledger.support.config.SharedSettings;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -10,7 +12,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,9 @@ class SegmentBalancer implements DisposableBean {
     });
 
     SegmentBalancer(Projections projections, JdbcClient jdbc,
-            @Value("${ledger.processors.claim-timeout:10s}") java.time.Duration claimTimeout,
-            @Value("${ledger.processors.balance-interval-ms:2000}") long intervalMs) {
+            QuerySideSettings settings, SharedSettings shared) {
+        java.time.Duration claimTimeout = shared.processors().claimTimeout();
+        long intervalMs = settings.processors().balanceIntervalMs();
         this.projections = projections;
         this.jdbc = jdbc;
         this.liveForMs = claimTimeout.toMillis();

@@ -1,5 +1,6 @@
 package io.contactledger.query.streaming;
 
+import io.contactledger.support.config.SharedSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,8 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     });
     private volatile long lastHead = -1;
 
-    public PromptEventSource(EventStore eventStore, @Value("${ledger.event-store.fetch-delay-ms:50}") long intervalMs) {
+    public PromptEventSource(EventStore eventStore, SharedSettings settings) {
+        long intervalMs = settings.eventStore().fetchDelayMs();
         this.eventStore = eventStore;
         this.intervalMs = intervalMs;
         watcher.scheduleWithFixedDelay(this::checkHead, intervalMs, intervalMs, TimeUnit.MILLISECONDS);

@@ -1,12 +1,12 @@
 package io.contactledger.query.web;
 
+import io.contactledger.query.QuerySideSettings;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import io.contactledger.support.security.SignedToken;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,8 @@ public class Cursors {
 
     private final SignedToken tokens;
 
-    Cursors(@Value("${ledger.cursor-secret:}") String secret) {
+    Cursors(QuerySideSettings settings) {
+        String secret = settings.cursorSecret();
         this.tokens = new SignedToken(secret.isBlank() ? generatedSecret() : secret);
     }
 

@@ -1,5 +1,6 @@
 package io.contactledger.support.docs;
 
+import io.contactledger.support.config.SharedSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,11 +53,10 @@ public class ApiDocumentation {
     }
 
     @Bean
-    OpenAPI ledgerOpenApi(@Value("${ledger.api.title:Contact Ledger}") String title,
-            @Value("${ledger.api.description:}") String description,
-            @Value("${ledger.api.version:0.1.0}") String version) {
+    OpenAPI ledgerOpenApi(SharedSettings settings) {
+        SharedSettings.Api api = settings.api();
         return new OpenAPI()
-                .info(new Info().title(title).version(version).description(description))
+                .info(new Info().title(api.title()).version(api.version()).description(api.description()))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API key of LEDGER_API_KEYS: Authorization: Bearer <key>")))

@@ -1,6 +1,6 @@
 package io.contactledger.support.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.contactledger.support.config.SharedSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 public class ApiKeysConfiguration {
 
     @Bean
-    public ApiKeys apiKeys(@Value("${ledger.security.api-keys:}") String configured) {
-        return ApiKeys.parse(configured);
+    public ApiKeys apiKeys(SharedSettings settings) {
+        return ApiKeys.parse(settings.security().apiKeys());
     }
 }

@@ -1,5 +1,6 @@
 package io.contactledger.support.store;
 
+import io.contactledger.support.config.SharedSettings;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -18,7 +19,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +54,8 @@ public class AxonJdbcStore {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
-            @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+            SharedSettings settings) {
+        int batchSize = settings.eventStore().batchSize();
         // A catching-up processor reads this many events per query (Axon's default is 100), and a
         // tracking processor's batch ends where the events fetched so far end: this bounds the
         // projection's batches as much as their own size does (BENCHMARKS.md, catch-up).
@@ -77,7 +78,8 @@ public class AxonJdbcStore {
      */
     @Bean
     public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-            @Value("${ledger.event-store.fetch-delay-ms:50}") long fetchDelayMs) {
+            SharedSettings settings) {
+        long fetchDelayMs = settings.eventStore().fetchDelayMs();
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -87,7 +89,8 @@ public class AxonJdbcStore {
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-            @Value("${ledger.processors.claim-timeout:10s}") Duration claimTimeout) {
+            SharedSettings settings) {
+        Duration claimTimeout = settings.processors().claimTimeout();
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)

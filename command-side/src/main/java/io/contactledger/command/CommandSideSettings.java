@@ -1,0 +1,33 @@
+package io.contactledger.command;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The command side's own settings ({@code ledger.*}, mapped from LEDGER_* in command-side.yml; the
+ * README's configuration table is checked against that file). Checked when the application starts.
+ */
+@ConfigurationProperties("ledger")
+public record CommandSideSettings(@DefaultValue Commands commands, @DefaultValue Security security) {
+
+    /** How often a command lost to another instance is decided again, and how long apart. */
+    public record Commands(@DefaultValue("20") int maxRetries, @DefaultValue("10ms") Duration retryInterval) {
+        public Commands {
+            if (maxRetries < 0 || retryInterval.isNegative()) {
+                throw new IllegalArgumentException("ledger.commands: max-retries and retry-interval must not be negative");
+            }
+        }
+    }
+
+    /** Visitor tokens, identity hashes and the widget rate limit (API keys: service-support). */
+    public record Security(@DefaultValue("") String tokenSecret, @DefaultValue("") String identitySecrets,
+            @DefaultValue("24h") Duration visitorTokenLifetime, @DefaultValue("20") int widgetRequestsPerSecond) {
+        public Security {
+            if (widgetRequestsPerSecond < 1 || visitorTokenLifetime.isNegative() || visitorTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("ledger.security: widget-requests-per-second and visitor-token-lifetime must be positive");
+            }
+        }
+    }
+}
