@@ -59,16 +59,18 @@ class LauncherIT {
         new ProcessBuilder("bash", "-c", "pkill -f " + install + " || true").start().waitFor();
     }
 
-    /** A directory laid out like a checkout with built jars: the launcher and the two jars. */
+    /** A directory laid out like a checkout with built jars: the launcher, the two sides and the demo's client. */
     private static Path installation(Path dir) throws IOException {
         Path root = Path.of(System.getProperty("user.dir")).getParent();
         Files.createDirectories(dir.resolve("command-side/target"));
         Files.createDirectories(dir.resolve("query-side/target"));
+        Files.createDirectories(dir.resolve("bench/target"));
         Files.copy(root.resolve("ledger"), dir.resolve("ledger"));
         Files.setPosixFilePermissions(dir.resolve("ledger"), Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
         Files.copy(root.resolve("command-side/target/command-side.jar"), dir.resolve("command-side/target/command-side.jar"));
         Files.copy(root.resolve("query-side/target/query-side.jar"), dir.resolve("query-side/target/query-side.jar"));
+        Files.copy(root.resolve("bench/target/bench.jar"), dir.resolve("bench/target/bench.jar"));
         return dir;
     }
 

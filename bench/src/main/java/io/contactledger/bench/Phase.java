@@ -1,0 +1,73 @@
+package io.contactledger.bench;
+
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One phase of the benchmark: what it may read and record of the run ({@link BenchContext}), and
+ * helpers several phases use.
+ */
+abstract class Phase {
+
+    static final ObjectMapper JSON = BenchContext.JSON;
+    static final String WS = BenchContext.WS;
+    static final int LAG_SAMPLE_EVERY = 10;
+
+    final Map<String, String> args;
+    final boolean quick;
+    final Map<String, Object> results;
+    final Errors errors;
+    final String schemaUrl;
+    final String rawUrl;
+    private final BenchContext context;
+
+    Phase(BenchContext context) {
+        this.context = context;
+        this.args = context.args();
+        this.quick = context.quick();
+        this.results = context.results();
+        this.errors = context.errors();
+        this.schemaUrl = context.schemaUrl();
+        this.rawUrl = context.rawUrl();
+    }
+
+    int clients() {
+        return context.clients();
+    }
+
+    int seconds(int quickSeconds, int fullSeconds) {
+        return context.seconds(quickSeconds, fullSeconds);
+    }
+
+    Connection connect(String url) throws Exception {
+        return context.connect(url);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    void awaitProjectionCaughtUp(Client operator) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (profileProjection(operator).get("lag").asLong() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the projection did not catch up in 5 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The contact-profiles entry of {@code GET /admin/projections}. */
+    static JsonNode profileProjection(Client operator) throws Exception {
+        for (JsonNode projection : JSON.readTree(operator.send("GET", "/admin/projections", null).body())) {
+            if ("contact-profiles".equals(projection.path("name").asText())) {
+                return projection;
+            }
+        }
+        throw new IllegalStateException("GET /admin/projections lists no contact-profiles");
+    }
+}
