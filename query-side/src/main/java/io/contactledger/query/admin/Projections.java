@@ -25,6 +25,7 @@ public class Projections {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final ProgressRate rates = new ProgressRate();
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
             Serializer serializer) {
@@ -59,8 +60,12 @@ public class Projections {
         long position = tokens.stream().mapToLong(Projections::position).min().orElse(-1);
         boolean replaying = tokens.stream().anyMatch(Projections::replayUnfinished);
         Optional<String> errorReason = errorReason(processor);
-        return new ProjectionStatus(name, position, head, Math.max(0, head - position), replaying,
-                processor.isRunning(), errorReason.isPresent(), errorReason.orElse(null), tokens.size(), rebuild);
+        long lag = Math.max(0, head - position);
+        ProgressRate.Progress progress = rates.observe(name, position, lag);
+        String phase = errorReason.isPresent() ? "error" : !processor.isRunning() ? "stopped"
+                : replaying ? "replaying" : lag > 0 ? "catching-up" : "live";
+        return new ProjectionStatus(name, position, head, lag, replaying, processor.isRunning(), errorReason.isPresent(),
+                errorReason.orElse(null), tokens.size(), rebuild, phase, progress.eventsPerSecond(), progress.estimatedEnd());
     }
 
     /** Why a segment of this instance is in error, if one is. */

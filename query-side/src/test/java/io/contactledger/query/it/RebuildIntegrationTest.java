@@ -51,6 +51,11 @@ class RebuildIntegrationTest extends BothSidesTestBase {
                 .isEqualTo(versions(before));
         assertThat(after).isEqualTo(before);
         assertThat(queries.get(WS + "/contacts/r-4").json().get("notes").get(0).get("text").asText()).isEqualTo("edited 4");
+        // and a person can read where it stands: the phase, and a reached end
+        JsonNode status = operator.get("/admin/projections").json().get(0);
+        assertThat(status.get("phase").asText()).isEqualTo("live");
+        assertThat(status.get("estimatedEnd").isNull()).isFalse();
+        assertThat(status.has("eventsPerSecond")).isTrue();
     }
 
     private static boolean caughtUp(JsonNode status) {
