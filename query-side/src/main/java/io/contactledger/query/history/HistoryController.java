@@ -74,13 +74,10 @@ class HistoryController {
     History history(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String format) {
-        PathIds.check(workspaceId, contactId);
         if (format != null && !format.equals("json")) {
             throw new InvalidRequest("format", "must be json or ndjson");
         }
-        if (!events.exists(workspaceId, contactId)) {
-            throw new NotFound("contact " + contactId + " not found");
-        }
+        requireContact(workspaceId, contactId);
         int pageSize = QueryNumbers.inRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
         String boundTo = workspaceId + "/" + contactId + "/history";
         long from = cursor == null || cursor.isEmpty() ? 0 : cursors.position(cursor, boundTo)
@@ -95,11 +92,15 @@ class HistoryController {
     @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/history", params = "format=ndjson",
             produces = {NDJSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<StreamingResponseBody> historyAsNdjson(@PathVariable String workspaceId, @PathVariable String contactId) {
+        requireContact(workspaceId, contactId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(stream(workspaceId, contactId));
+    }
+
+    private void requireContact(String workspaceId, String contactId) {
         PathIds.check(workspaceId, contactId);
         if (!events.exists(workspaceId, contactId)) {
             throw new NotFound("contact " + contactId + " not found");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(stream(workspaceId, contactId));
     }
 
     private StreamingResponseBody stream(String workspaceId, String contactId) {

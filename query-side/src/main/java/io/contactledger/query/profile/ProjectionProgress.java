@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,16 +76,6 @@ public class ProjectionProgress implements DisposableBean {
         }
         timer.schedule(() -> waiter.reached().complete(false), timeout.toNanos(), TimeUnit.NANOSECONDS);
         return waiter.reached();
-    }
-
-    /** The blocking form of {@link #whenReached}. */
-    public boolean awaitVersion(String workspaceId, String contactId, long version, Duration timeout)
-            throws InterruptedException {
-        try {
-            return whenReached(workspaceId, contactId, version, timeout).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
     }
 
     private void reached(String key, long version) {

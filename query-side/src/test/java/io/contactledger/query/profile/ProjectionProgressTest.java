@@ -36,7 +36,7 @@ class ProjectionProgressTest {
         // given the read model at version 1
 
         // when a request waits for version 1
-        boolean reached = progress.awaitVersion("ws", "c-1", 1, Duration.ofSeconds(5));
+        boolean reached = progress.whenReached("ws", "c-1", 1, Duration.ofSeconds(5)).get();
 
         // then it is answered from a single read
         assertThat(reached).isTrue();
@@ -87,7 +87,7 @@ class ProjectionProgressTest {
     }
 
     private Future<Boolean> waitFor(String contact, long version, Duration timeout) {
-        return waiters.submit(() -> progress.awaitVersion("ws", contact, version, timeout));
+        return waiters.submit(() -> progress.whenReached("ws", contact, version, timeout).get());
     }
 
     private void awaitReads(int count) throws InterruptedException {

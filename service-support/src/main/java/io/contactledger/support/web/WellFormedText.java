@@ -19,6 +19,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice
 public class WellFormedText extends RequestBodyAdviceAdapter {
 
+    /** Each request record's components, made readable once (records are often nested in package-private controllers). */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                component.getAccessor().setAccessible(true);
+            }
+            return components;
+        }
+    };
+
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
         return true;
@@ -37,10 +49,8 @@ public class WellFormedText extends RequestBodyAdviceAdapter {
                 throw new InvalidRequest(path.isEmpty() ? "body" : path, "is not well-formed Unicode text (a lone surrogate or NUL)");
             }
         } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                 try {
-                    // request records are often nested in package-private controllers
-                    component.getAccessor().setAccessible(true);
                     check(component.getAccessor().invoke(record), join(path, component.getName()));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
