@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.contactledger.command.testing.CommandInstances;
+import io.contactledger.support.idempotency.IdempotencyPurge;
 import io.contactledger.support.testing.Http;
 import io.contactledger.support.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -88,4 +88,17 @@ class RebuildIntegrationTest extends BothSidesTestBase {
                 .query(String.class).list();
         return java.util.stream.Stream.concat(profiles.stream(), tags.stream()).toList();
     }
+
+    @Test
+    void aRebuildRepeatedUnderItsIdempotencyKeyIsAskedOnce() {
+        Response first = operator.post("/admin/projections/contact-profiles/rebuild", null, "Idempotency-Key", "rebuild-once");
+        Response again = operator.post("/admin/projections/contact-profiles/rebuild", null, "Idempotency-Key", "rebuild-once");
+        Response otherProjection = operator.post("/admin/projections/custom-field-views/rebuild", null, "Idempotency-Key", "rebuild-once");
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(otherProjection.status()).as("the same key for another request").isEqualTo(422);
+    }
 }

@@ -97,16 +97,17 @@ public class ApiDocumentation {
             boolean api = path.startsWith("/api/");
             boolean write = WRITES.contains(method);
             boolean commandSide = write && api;
+            boolean keyed = write && (api || path.startsWith("/admin/"));
             addHeaderParameter(operation, "X-Correlation-Id", "The chat session or request this belongs to (1-100 of A-Za-z0-9._:-);"
                     + " recorded with the events and echoed; a new one when absent");
-            if (commandSide) {
+            if (keyed) {
                 addHeaderParameter(operation, "Idempotency-Key", "1-255 printable ASCII characters: a repeat of the same"
-                        + " request under this key answers the first answer again (DESIGN §7)");
+                        + " request under this key answers the first answer again (docs/api.md, idempotent retries)");
             }
             ApiResponses responses = operation.getResponses();
             responses.forEach((status, response) -> {
                 response.addHeaderObject("X-Correlation-Id", new Header().schema(new StringSchema()).description("Echoed or made"));
-                if (commandSide && status.startsWith("2")) {
+                if (keyed && status.startsWith("2")) {
                     response.addHeaderObject("Idempotent-Replayed", new Header().schema(new StringSchema()._enum(List.of("true")))
                             .description("Present when this is the kept answer to an earlier request under the same Idempotency-Key"));
                 }
@@ -125,8 +126,10 @@ public class ApiDocumentation {
                 errors.put("413", "The body is larger than 64 KiB");
                 errors.put("415", "The body is not JSON");
             }
-            if (commandSide) {
+            if (keyed) {
                 errors.put("422", "The Idempotency-Key was used for a different request");
+            }
+            if (commandSide) {
                 errors.put("429", "Too many requests from this widget key: retry after Retry-After seconds");
             }
             errors.forEach((status, description) -> {

@@ -1,4 +1,4 @@
-package io.contactledger.command.idempotency;
+package io.contactledger.support.idempotency;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

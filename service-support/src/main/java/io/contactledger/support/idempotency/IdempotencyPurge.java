@@ -1,4 +1,4 @@
-package io.contactledger.command.idempotency;
+package io.contactledger.support.idempotency;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * safe when two run at once (the second finds nothing left), so no leader is needed.
  */
 @Component
-class IdempotencyPurge implements InitializingBean, DisposableBean {
+public class IdempotencyPurge implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyPurge.class);
 
@@ -41,7 +41,7 @@ class IdempotencyPurge implements InitializingBean, DisposableBean {
         timer.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     }
 
-    int purge() {
+    public int purge() {
         try {
             int purged = requests.purgeOlderThan(clock.millis() - settings.retention().toMillis());
             if (purged > 0) {

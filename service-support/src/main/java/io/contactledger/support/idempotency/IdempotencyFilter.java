@@ -1,4 +1,4 @@
-package io.contactledger.command.idempotency;
+package io.contactledger.support.idempotency;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.contactledger.command.idempotency.IdempotentRequests.InProgress;
-import io.contactledger.command.idempotency.IdempotentRequests.Mismatch;
-import io.contactledger.command.idempotency.IdempotentRequests.Replay;
-import io.contactledger.command.idempotency.IdempotentRequests.Start;
+import io.contactledger.support.idempotency.IdempotentRequests.InProgress;
+import io.contactledger.support.idempotency.IdempotentRequests.Mismatch;
+import io.contactledger.support.idempotency.IdempotentRequests.Replay;
+import io.contactledger.support.idempotency.IdempotentRequests.Start;
 import io.contactledger.support.security.ApiKeyFilter;
 import io.contactledger.support.security.Caller;
 import io.contactledger.support.web.DatabaseUnavailable;
@@ -25,7 +25,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.common.caching.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on the command API's writes (DESIGN §7). The first request under a key
- * runs inside one database transaction that also keeps its answer, so the answer exists exactly
+ * {@code Idempotency-Key} on every write of either side (DESIGN §7): a workspace's, or an
+ * operator's under /admin (kept under the workspace "*"). The first request under a key runs inside one database transaction that also keeps its answer, so the answer exists exactly
  * when the command's events do; a repeat gets that answer with {@code Idempotent-Replayed: true}
  * and changes nothing. Runs after authentication: answers are kept per API key name.
  */
@@ -52,18 +51,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
     private static final Pattern WORKSPACE_PATH = Pattern.compile("^/api/v1/workspaces/([^/]+)/.+$");
+    /** Operator writes (a rebuild, a retry of parked events) belong to no workspace. */
+    private static final String GLOBAL = "*";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotentRequests requests;
     private final TransactionTemplate transaction;
-    private final Cache contactCache;
+    private final List<AfterRollback> afterRollback;
     /** This instance's name in a request's lease. */
     private final String instance = UUID.randomUUID().toString();
 
-    IdempotencyFilter(IdempotentRequests requests, PlatformTransactionManager transactions, Cache contactCache) {
+    IdempotencyFilter(IdempotentRequests requests, PlatformTransactionManager transactions, List<AfterRollback> afterRollback) {
         this.requests = requests;
         this.transaction = new TransactionTemplate(transactions);
-        this.contactCache = contactCache;
+        this.afterRollback = afterRollback;
     }
 
     @Override
@@ -71,8 +72,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(KEY_HEADER);
         Matcher workspacePath = WORKSPACE_PATH.matcher(request.getRequestURI());
+        boolean global = request.getRequestURI().startsWith("/admin/");
         Optional<Caller> caller = ApiKeyFilter.currentCaller();
-        if (key == null || !WRITES.contains(request.getMethod()) || !workspacePath.matches() || caller.isEmpty()) {
+        if (key == null || !WRITES.contains(request.getMethod()) || !workspacePath.matches() && !global || caller.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
@@ -88,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "request body is larger than 64 KiB");
             return;
         }
-        IdempotencyScope scope = new IdempotencyScope(workspacePath.group(1), caller.get().name(), key);
+        IdempotencyScope scope = new IdempotencyScope(global ? GLOBAL : workspacePath.group(1), caller.get().name(), key);
         Start start;
         try {
             start = requests.start(scope, fingerprint(request, body), instance);
@@ -164,12 +166,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private enum Outcome { KEPT, NOT_KEPT, TAKEN_OVER }
 
-    /**
-     * A rolled-back request may have left a contact cached at a version the store never got;
-     * rare (failures only), so the whole cache goes rather than tracking which contacts.
-     */
+    /** A rolled-back request may have left in-memory state (cached contacts) the store never got. */
     private void forgetCachedContacts() {
-        contactCache.removeAll();
+        afterRollback.forEach(AfterRollback::forget);
     }
 
     private void giveUp(IdempotencyScope scope) {

@@ -1,4 +1,4 @@
-package io.contactledger.command.idempotency;
+package io.contactledger.support.idempotency;
 
 /** The first answer to a request, replayed to its repeats. */
 record StoredAnswer(int status, String contentType, byte[] body) {

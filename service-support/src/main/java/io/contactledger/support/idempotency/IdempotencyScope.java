@@ -1,4 +1,4 @@
-package io.contactledger.command.idempotency;
+package io.contactledger.support.idempotency;
 
 /** Whose key it is: answers are kept per workspace, API key name and idempotency key (DESIGN §7). */
 record IdempotencyScope(String workspaceId, String keyName, String idempotencyKey) {
