@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ledger")
 public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultValue Processors processors,
-        @DefaultValue Rebuild rebuild) {
+        @DefaultValue Rebuild rebuild, @DefaultValue Live live, @DefaultValue Console console) {
 
     /** How the projections' processors are watched and their segments shared between instances. */
     public record Processors(@DefaultValue("2000") long balanceIntervalMs, @DefaultValue("1000") long watchdogIntervalMs) {
@@ -25,6 +25,33 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
         public Rebuild {
             if (checkIntervalMs < 1) {
                 throw new IllegalArgumentException("ledger.rebuild.check-interval-ms must be positive");
+            }
+        }
+    }
+
+    /**
+     * The live update streams (DESIGN §8): a comment every {@code heartbeatMs} keeps idle streams
+     * open; every {@code pollIntervalMs} the read model is polled for rows written up to
+     * {@code overlapMs} before the previous poll (a batch stamped before it committed, or by an
+     * instance whose clock is a little behind); at most {@code maxStreams} streams per instance.
+     */
+    public record Live(@DefaultValue("15000") long heartbeatMs, @DefaultValue("200") long pollIntervalMs,
+            @DefaultValue("2000") long overlapMs, @DefaultValue("2000") int maxStreams) {
+        public Live {
+            if (heartbeatMs < 1 || pollIntervalMs < 1 || overlapMs < 0 || maxStreams < 1) {
+                throw new IllegalArgumentException("ledger.live: intervals and the stream limit must be positive");
+            }
+        }
+    }
+
+    /**
+     * The agent console: where its pages send writes. Empty means the command side on the host
+     * the console was loaded from, port 8081 (the launcher's layout).
+     */
+    public record Console(@DefaultValue("") String commandSideUrl, @DefaultValue("Contact Ledger") String title) {
+        public Console {
+            if (!commandSideUrl.isEmpty() && !commandSideUrl.matches("https?://[^\\s/?#]+")) {
+                throw new IllegalArgumentException("ledger.console.command-side-url must be an origin such as https://commands.example.com");
             }
         }
     }

@@ -28,6 +28,11 @@ public class ContactEvents {
         return eventStore.lastSequenceNumberFor(ContactStreams.contact(workspaceId, contactId)).isPresent();
     }
 
+    /** The contact's last sequence number, -1 for an unknown contact. */
+    public long lastSequence(String workspaceId, String contactId) {
+        return eventStore.lastSequenceNumberFor(ContactStreams.contact(workspaceId, contactId)).orElse(-1L);
+    }
+
     /** At most {@code count} events from sequence number {@code from} on; the store is read lazily. */
     public List<DomainEventMessage<?>> page(String workspaceId, String contactId, long from, int count) {
         DomainEventStream stream = eventStore.readEvents(ContactStreams.contact(workspaceId, contactId), from);

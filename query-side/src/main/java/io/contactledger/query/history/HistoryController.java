@@ -3,6 +3,7 @@ package io.contactledger.query.history;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An auditor's view of a contact: every change, oldest first, with who made it, when and how. The
  * JSON answer pages ({@code limit} 1–1,000, default 200, {@code cursor} from the previous page);
+ * {@code order=desc} pages from the newest event back, as a timeline shows them;
  * {@code format=ndjson} streams the whole history, one event a line, in constant memory.
  */
 @RestController
@@ -73,12 +75,19 @@ class HistoryController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     History history(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) String format, @RequestParam(required = false) String order) {
         if (format != null && !format.equals("json")) {
             throw new InvalidRequest("format", "must be json or ndjson");
         }
-        requireContact(workspaceId, contactId);
+        if (order != null && !order.equals("asc") && !order.equals("desc")) {
+            throw new InvalidRequest("order", "must be asc or desc");
+        }
+        PathIds.check(workspaceId, contactId);
         int pageSize = QueryNumbers.inRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        if ("desc".equals(order)) {
+            return newestFirst(workspaceId, contactId, pageSize, cursor);
+        }
+        requireContact(workspaceId, contactId);
         String boundTo = workspaceId + "/" + contactId + "/history";
         long from = cursor == null || cursor.isEmpty() ? 0 : cursors.position(cursor, boundTo)
                 .flatMap(QueryNumbers::plainLong)
@@ -86,6 +95,24 @@ class HistoryController {
         List<? extends DomainEventMessage<?>> page = events.page(workspaceId, contactId, from, pageSize + 1);
         String next = page.size() > pageSize ? cursors.issue(Long.toString(page.get(pageSize).getSequenceNumber()), boundTo) : null;
         return new History(contactId, page.stream().limit(pageSize).map(this::entry).toList(), next);
+    }
+
+    /** A page of the history from the newest event back; the cursor names the highest sequence of the next page. */
+    private History newestFirst(String workspaceId, String contactId, int pageSize, String cursor) {
+        long last = events.lastSequence(workspaceId, contactId);
+        if (last < 0) {
+            throw new NotFound("contact " + contactId + " not found");
+        }
+        String boundTo = workspaceId + "/" + contactId + "/history/desc";
+        long top = cursor == null || cursor.isEmpty() ? last : cursors.position(cursor, boundTo)
+                .flatMap(QueryNumbers::plainLong)
+                .filter(position -> position <= last)
+                .orElseThrow(() -> new InvalidRequest("cursor", "is not a cursor this history handed out"));
+        long from = Math.max(0, top - pageSize + 1);
+        List<DomainEventMessage<?>> page = new ArrayList<>(events.page(workspaceId, contactId, from, (int) (top - from + 1)));
+        java.util.Collections.reverse(page);
+        String next = from > 0 ? cursors.issue(Long.toString(from - 1), boundTo) : null;
+        return new History(contactId, page.stream().map(this::entry).toList(), next);
     }
 
     /** The whole history, one JSON event a line, read from the store in batches while it is written. */

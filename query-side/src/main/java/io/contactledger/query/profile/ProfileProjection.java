@@ -2,6 +2,7 @@ package io.contactledger.query.profile;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +40,14 @@ class ProfileProjection {
     private final ProfileStore store;
     private final ProjectionProgress progress;
     private final EventStore eventStore;
+    private final List<ProfileCommits> listeners;
 
-    ProfileProjection(ProfileStore store, ProjectionProgress progress, EventStore eventStore) {
+    ProfileProjection(ProfileStore store, ProjectionProgress progress, EventStore eventStore,
+            ObjectProvider<ProfileCommits> listeners) {
         this.store = store;
         this.progress = progress;
         this.eventStore = eventStore;
+        this.listeners = listeners.orderedStream().toList();
     }
 
     /** A profile as the batch found it in the store, and as the batch's events have made it. */
@@ -86,14 +91,25 @@ class ProfileProjection {
         UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
         return unit.getOrComputeResource(BATCH_RESOURCE, key -> {
             Map<String, Change> changes = storedProfilesOf(unit);
-            unit.onPrepareCommit(u -> store.saveAll(changes.values().stream()
-                    .filter(change -> change.latest != change.stored)
-                    .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
-                    .toList()));
-            unit.afterCommit(u -> changes.values().stream()
-                    .filter(change -> change.latest != change.stored)
-                    .map(change -> change.latest)
-                    .forEach(profile -> progress.reached(profile.workspaceId(), profile.contactId(), profile.version())));
+            long[] projectedAt = new long[1];
+            unit.onPrepareCommit(u -> {
+                projectedAt[0] = System.currentTimeMillis();
+                store.saveAll(changes.values().stream()
+                        .filter(change -> change.latest != change.stored)
+                        .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
+                        .toList(), projectedAt[0]);
+            });
+            unit.afterCommit(u -> {
+                List<ContactProfile> written = changes.values().stream()
+                        .filter(change -> change.latest != change.stored)
+                        .map(change -> change.latest)
+                        .toList();
+                written.forEach(profile -> progress.reached(profile.workspaceId(), profile.contactId(), profile.version()));
+                if (!written.isEmpty()) {
+                    List<ProfileChange> committed = written.stream().map(p -> ProfileChange.of(p, projectedAt[0])).toList();
+                    listeners.forEach(listener -> listener.committed(committed));
+                }
+            });
             return changes;
         });
     }

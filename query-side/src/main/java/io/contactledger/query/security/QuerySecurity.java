@@ -20,6 +20,10 @@ class QuerySecurity {
     SecurityFilterChain queryFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
         return LedgerSecurity.build(http, keys, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/**")
-                .hasAnyRole(Role.AGENT.name(), Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name()));
+                .hasAnyRole(Role.AGENT.name(), Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                // the console's page and assets hold no data; the key it signs in with is checked by the API
+                .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/assets/**").permitAll()
+                // any valid key may ask what it is (the console explains why a widget or operator key will not do)
+                .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated());
     }
 }

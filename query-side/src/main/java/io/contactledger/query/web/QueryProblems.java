@@ -20,4 +20,9 @@ class QueryProblems extends ProblemHandlerBase {
     ResponseEntity<Object> notYetProjected(NotYetProjected e) {
         return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-projected", e.getMessage());
     }
+
+    @ExceptionHandler(StreamLimitReached.class)
+    ResponseEntity<Object> streamLimitReached(StreamLimitReached e) {
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", e.getMessage());
+    }
 }

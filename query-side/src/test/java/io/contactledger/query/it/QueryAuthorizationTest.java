@@ -30,7 +30,7 @@ class QueryAuthorizationTest extends BothSidesTestBase {
         assertThat(anonymousQueries.with(TestKeys.bearer("agent", "other"))
                 .get("/api/v1/workspaces/other/contacts/read-me?minVersion=" + theirs).status()).isEqualTo(200);
         List<String> reads = List.of("/contacts/read-me", "/contacts/read-me?atVersion=0", "/contacts/read-me/history",
-                "/contacts?limit=5", "/custom-fields");
+                "/contacts?limit=5", "/custom-fields", "/tags", "/contacts/read-me/history?order=desc");
         List<String> wrong = new ArrayList<>();
 
         for (String role : ROLES) {
