@@ -12,14 +12,18 @@ export function esc(value) {
 
 /** "Guest 7f3a…" for a contact with no name. */
 export function displayName(contact) {
-  return contact.name || `Guest ${String(contact.contactId).slice(0, 6)}…`;
+  const id = String(contact.contactId);
+  return contact.name || `Guest ${id.length > 8 ? id.slice(0, 6) + '…' : id}`;
 }
+
+// one formatter for every date on the page: building one per call costs more than the page itself
+const DATE_TIME = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeStyle: 'short' });
 
 export function when(instant) {
   if (!instant) {
     return '';
   }
-  return new Date(instant).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return DATE_TIME.format(new Date(instant));
 }
 
 export function ago(instant) {

@@ -17,6 +17,7 @@ export class ContactList {
     this.flushUpdates = debounce(() => this.applyUpdates(), 150);
     const reload = debounce(() => this.load(), 250);
     $('#search', pane).oninput = reload;
+    $('#search', pane).addEventListener('search', reload); // the field's own clear button
     $('#type-filter', pane).onchange = () => this.load();
     $('#tag-filter', pane).oninput = reload;
     $('#tag-filter', pane).onfocus = () => this.suggestTags();

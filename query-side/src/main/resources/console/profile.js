@@ -42,7 +42,10 @@ export class ProfileView {
       }
       this.definitions = definitions;
       this.now = profile;
+      // how long the page takes from its data to a usable profile (measured by the browser tests)
+      performance.mark('profile-data');
       this.render();
+      performance.measure('profile-ready', 'profile-data');
       this.loadTimeline();
     } catch (e) {
       if (contactId !== this.contactId) {
@@ -428,8 +431,13 @@ export class ProfileView {
     } else if (form.classList.contains('field-form')) {
       await this.write(form, () => api.setField(id, form.dataset.key, fieldValue(form)));
     } else if (form.classList.contains('note-edit')) {
-      const noteId = form.closest('li.note').dataset.noteId;
-      await this.write(form, () => api.editNote(id, noteId, form.elements.text.value));
+      const note = form.closest('li.note');
+      // saved: the note leaves edit mode, whichever of the stream and the answer shows it first
+      await this.write(form, () => api.editNote(id, note.dataset.noteId, form.elements.text.value), null,
+        () => note.classList.remove('editing'));
+      if (!note.classList.contains('editing')) {
+        this.render();
+      }
     }
   }
 
