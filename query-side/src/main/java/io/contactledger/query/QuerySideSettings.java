@@ -20,11 +20,11 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
         }
     }
 
-    /** How often an instance looks for a rebuild asked of any instance. */
-    public record Rebuild(@DefaultValue("500") long checkIntervalMs) {
+    /** How often an instance looks for a rebuild asked of any instance, and how many events a rebuild writes per transaction. */
+    public record Rebuild(@DefaultValue("500") long checkIntervalMs, @DefaultValue("1000") int batchSize) {
         public Rebuild {
-            if (checkIntervalMs < 1) {
-                throw new IllegalArgumentException("ledger.rebuild.check-interval-ms must be positive");
+            if (checkIntervalMs < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("ledger.rebuild: check-interval-ms and batch-size must be positive");
             }
         }
     }

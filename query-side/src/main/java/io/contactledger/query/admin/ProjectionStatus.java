@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -15,5 +16,12 @@ public record ProjectionStatus(String name, long position, long head, long lag, 
         @Schema(types = {"number", "null"}, description = "events per second over the last ten seconds of status reads")
         Double eventsPerSecond,
         @Schema(types = {"string", "null"}, format = "date-time", description = "when the lag should reach 0 at that rate")
-        java.time.Instant estimatedEnd) {
+        java.time.Instant estimatedEnd,
+        @Schema(description = "the latest blue/green rebuild: the profile projection, once one was asked")
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProfileBuildState build) {
+
+    ProjectionStatus withBuild(ProfileBuildState build) {
+        return new ProjectionStatus(name, position, head, lag, replaying, running, error, errorReason, segments,
+                build == null ? rebuild : build.state(), phase, eventsPerSecond, estimatedEnd, build);
+    }
 }

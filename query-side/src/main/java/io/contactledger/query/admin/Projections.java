@@ -65,7 +65,7 @@ public class Projections {
         String phase = errorReason.isPresent() ? "error" : !processor.isRunning() ? "stopped"
                 : replaying ? "replaying" : lag > 0 ? "catching-up" : "live";
         return new ProjectionStatus(name, position, head, lag, replaying, processor.isRunning(), errorReason.isPresent(),
-                errorReason.orElse(null), tokens.size(), rebuild, phase, progress.eventsPerSecond(), progress.estimatedEnd());
+                errorReason.orElse(null), tokens.size(), rebuild, phase, progress.eventsPerSecond(), progress.estimatedEnd(), null);
     }
 
     /** Why a segment of this instance is in error, if one is. */

@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a projection across every query-side instance. Axon can reset a processor's tokens
+ * Rebuilds a projection other than the profiles' (those rebuild blue/green: {@link ProfileRebuild})
+ * across every query-side instance. Axon can reset a processor's tokens
  * only while no instance holds a segment, so a rebuild goes through the shared
  * {@code projection_rebuild} table: a request raises the generation; every instance that sees a
  * raised generation stops its processor (releasing its claims); once no claim is left, the first
@@ -32,6 +33,7 @@ class RebuildCoordinator implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RebuildCoordinator.class);
 
     private final Projections projections;
+    private final ProfileRebuild profileRebuild;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Set<String> stoppedForRebuild = ConcurrentHashMap.newKeySet();
@@ -42,10 +44,11 @@ class RebuildCoordinator implements DisposableBean {
         return thread;
     });
 
-    RebuildCoordinator(Projections projections, JdbcClient jdbc, PlatformTransactionManager transactions,
-            QuerySideSettings settings) {
+    RebuildCoordinator(Projections projections, ProfileRebuild profileRebuild, JdbcClient jdbc,
+            PlatformTransactionManager transactions, QuerySideSettings settings) {
         long intervalMs = settings.rebuild().checkIntervalMs();
         this.projections = projections;
+        this.profileRebuild = profileRebuild;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         ticker.scheduleWithFixedDelay(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
@@ -70,7 +73,8 @@ class RebuildCoordinator implements DisposableBean {
 
     /** True while this instance holds the projection stopped for a rebuild (nobody else may start it). */
     boolean holdsStopped(String name) {
-        return stoppedForRebuild.contains(name);
+        return stoppedForRebuild.contains(name)
+                || (io.contactledger.query.profile.LiveTables.MODEL.equals(name) && profileRebuild.holdsProjection());
     }
 
     String state(String name) {

@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProfileStore implements StoredVersions {
 
-    private static final String INSERT_PROFILE = "INSERT INTO contact_profile (workspace_id, contact_id, type, name, email,"
+    private static final String INSERT_PROFILE = "INSERT INTO %s (workspace_id, contact_id, type, name, email,"
             + " phone, customer_id, search_text, created_at, version, document, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_PROFILE = "UPDATE contact_profile SET type = ?, name = ?, email = ?, phone = ?,"
+    private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
             + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ? WHERE workspace_id = ? AND contact_id = ?";
 
     private static final int READ_CHUNK = 500;
@@ -41,13 +41,15 @@ public class ProfileStore implements StoredVersions {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JsonMapper json;
+    private final LiveTables live;
 
     private final boolean truncates;
 
-    public ProfileStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
+    public ProfileStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, LiveTables live) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
+        this.live = live;
         this.truncates = "PostgreSQL".equals(batches.execute(
                 (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
     }
@@ -61,6 +63,11 @@ public class ProfileStore implements StoredVersions {
      * one per row. {@code projectedAt} (epoch ms) marks the rows for the live streams' poll.
      */
     public void saveAll(List<Replacement> replacements, long projectedAt) {
+        saveAll(live.current(), replacements, projectedAt);
+    }
+
+    /** As {@link #saveAll(List, long)}, into a given copy of the read model (a rebuild's). */
+    public void saveAll(ProfileTables tables, List<Replacement> replacements, long projectedAt) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> tagsRemoved = new ArrayList<>();
@@ -82,10 +89,10 @@ public class ProfileStore implements StoredVersions {
             next.tags().stream().filter(tag -> !before.contains(tag))
                     .forEach(tag -> tagsAdded.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
         }
-        batch(INSERT_PROFILE, inserts, INSERT_TYPES);
-        requireEveryRow(batch(UPDATE_PROFILE, updates, UPDATE_TYPES), updates);
-        batch("DELETE FROM contact_tag WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved, TAG_TYPES);
-        batch("INSERT INTO contact_tag (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded, TAG_TYPES);
+        batch(INSERT_PROFILE.formatted(tables.profiles()), inserts, INSERT_TYPES);
+        requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), updates, UPDATE_TYPES), updates);
+        batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved, TAG_TYPES);
+        batch("INSERT INTO " + tables.tags() + " (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded, TAG_TYPES);
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {
@@ -109,7 +116,7 @@ public class ProfileStore implements StoredVersions {
     }
 
     public Optional<ContactProfile> find(String workspaceId, String contactId) {
-        return jdbc.sql("SELECT document FROM contact_profile WHERE workspace_id = ? AND contact_id = ?")
+        return jdbc.sql("SELECT document FROM " + live.current().profiles() + " WHERE workspace_id = ? AND contact_id = ?")
                 .params(workspaceId, contactId)
                 .query(String.class)
                 .optional()
@@ -121,6 +128,11 @@ public class ProfileStore implements StoredVersions {
      * batch's contacts, read together rather than one round trip each); absent ones are left out.
      */
     public List<ContactProfile> findAll(String workspaceId, Collection<String> contactIds) {
+        return findAll(live.current(), workspaceId, contactIds);
+    }
+
+    /** As {@link #findAll(String, Collection)}, from a given copy of the read model. */
+    public List<ContactProfile> findAll(ProfileTables tables, String workspaceId, Collection<String> contactIds) {
         List<String> ids = List.copyOf(contactIds);
         List<ContactProfile> found = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
@@ -128,7 +140,7 @@ public class ProfileStore implements StoredVersions {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(workspaceId);
             params.addAll(chunk);
-            jdbc.sql("SELECT document FROM contact_profile WHERE workspace_id = ? AND contact_id IN ("
+            jdbc.sql("SELECT document FROM " + tables.profiles() + " WHERE workspace_id = ? AND contact_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
                     .params(params)
                     .query(String.class)
@@ -147,7 +159,8 @@ public class ProfileStore implements StoredVersions {
                 : "(projected_at > ? OR (projected_at = ? AND (workspace_id > ? OR (workspace_id = ? AND contact_id > ?))))";
         List<Object> params = after == null ? List.of(since)
                 : List.of(after.projectedAt(), after.projectedAt(), after.workspaceId(), after.workspaceId(), after.contactId());
-        return jdbc.sql("SELECT workspace_id, contact_id, version, type, projected_at FROM contact_profile WHERE " + keyset
+        return jdbc.sql("SELECT workspace_id, contact_id, version, type, projected_at FROM " + live.current().profiles()
+                        + " WHERE " + keyset
                         + " ORDER BY projected_at, workspace_id, contact_id FETCH FIRST " + limit + " ROWS ONLY")
                 .params(params)
                 .query((rs, row) -> new ProfileChange(rs.getString(1), rs.getString(2), rs.getLong(3),
@@ -157,7 +170,7 @@ public class ProfileStore implements StoredVersions {
 
     @Override
     public long versionOf(String workspaceId, String contactId) {
-        return jdbc.sql("SELECT version FROM contact_profile WHERE workspace_id = ? AND contact_id = ?")
+        return jdbc.sql("SELECT version FROM " + live.current().profiles() + " WHERE workspace_id = ? AND contact_id = ?")
                 .params(workspaceId, contactId)
                 .query(Long.class)
                 .optional()
@@ -171,12 +184,22 @@ public class ProfileStore implements StoredVersions {
      * vacuum ran (replay 10k -> 14.5k events/s without them). H2's TRUNCATE commits, so H2 deletes.
      */
     public void deleteAll() {
+        empty(live.current());
+    }
+
+    /** Empties one copy of the read model (see {@link #deleteAll()} for why TRUNCATE on PostgreSQL). */
+    public void empty(ProfileTables tables) {
         if (truncates) {
-            jdbc.sql("TRUNCATE TABLE contact_tag, contact_profile").update();
+            jdbc.sql("TRUNCATE TABLE " + tables.tags() + ", " + tables.profiles()).update();
         } else {
-            jdbc.sql("DELETE FROM contact_tag").update();
-            jdbc.sql("DELETE FROM contact_profile").update();
+            jdbc.sql("DELETE FROM " + tables.tags()).update();
+            jdbc.sql("DELETE FROM " + tables.profiles()).update();
         }
+    }
+
+    /** The name of the live profile table, for queries of other packages (search). */
+    public ProfileTables liveTables() {
+        return live.current();
     }
 
     public ContactProfile read(String document) {

@@ -47,14 +47,15 @@ class ContactSearch {
     }
 
     Page search(String workspaceId, Filters filters, int limit, String cursor) {
-        StringBuilder sql = new StringBuilder("SELECT document FROM contact_profile p WHERE p.workspace_id = ?");
+        var tables = profiles.liveTables();
+        StringBuilder sql = new StringBuilder("SELECT document FROM " + tables.profiles() + " p WHERE p.workspace_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspaceId));
         if (filters.type() != null) {
             sql.append(" AND p.type = ?");
             params.add(filters.type().name());
         }
         if (filters.tag() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.workspace_id = p.workspace_id"
+            sql.append(" AND EXISTS (SELECT 1 FROM " + tables.tags() + " t WHERE t.workspace_id = p.workspace_id"
                     + " AND t.tag = ? AND t.contact_id = p.contact_id)");
             params.add(filters.tag());
         }

@@ -3,6 +3,7 @@ package io.contactledger.query.search;
 import java.util.List;
 import java.util.Locale;
 
+import io.contactledger.query.profile.LiveTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +16,16 @@ class WorkspaceTags {
     }
 
     private final JdbcClient jdbc;
+    private final LiveTables live;
 
-    WorkspaceTags(JdbcClient jdbc) {
+    WorkspaceTags(JdbcClient jdbc, LiveTables live) {
         this.jdbc = jdbc;
+        this.live = live;
     }
 
     List<TagUse> inUse(String workspaceId, String prefix, int limit) {
         String pattern = escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%";
-        return jdbc.sql("SELECT tag, COUNT(*) FROM contact_tag WHERE workspace_id = ? AND tag LIKE ? ESCAPE '\\'"
+        return jdbc.sql("SELECT tag, COUNT(*) FROM " + live.current().tags() + " WHERE workspace_id = ? AND tag LIKE ? ESCAPE '\\'"
                         + " GROUP BY tag ORDER BY COUNT(*) DESC, tag FETCH FIRST " + limit + " ROWS ONLY")
                 .params(workspaceId, pattern)
                 .query((rs, row) -> new TagUse(rs.getString(1), rs.getLong(2)))

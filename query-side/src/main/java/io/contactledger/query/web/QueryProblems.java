@@ -25,4 +25,9 @@ class QueryProblems extends ProblemHandlerBase {
     ResponseEntity<Object> streamLimitReached(StreamLimitReached e) {
         return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", e.getMessage());
     }
+
+    @ExceptionHandler(NothingToCancel.class)
+    ResponseEntity<Object> nothingToCancel(NothingToCancel e) {
+        return Problems.of(HttpStatus.CONFLICT, "nothing-to-cancel", e.getMessage());
+    }
 }

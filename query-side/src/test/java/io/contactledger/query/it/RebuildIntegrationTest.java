@@ -43,7 +43,8 @@ class RebuildIntegrationTest extends BothSidesTestBase {
         assertThat(accepted.status()).isEqualTo(202);
         eventually(Duration.ofSeconds(30), () -> {
             JsonNode status = operator.get("/admin/projections").json().get(0);
-            return "restarted".equals(status.get("rebuild").asText()) && status.get("running").asBoolean() && caughtUp(status);
+            return "done".equals(status.path("build").path("state").asText()) && status.get("running").asBoolean()
+                    && caughtUp(status);
         }, "the rebuild to catch up");
         List<String> after = readModel();
         // the short form first: which profiles and versions differ, with the tokens that say where each segment is
@@ -79,11 +80,13 @@ class RebuildIntegrationTest extends BothSidesTestBase {
 
     /** Every profile document and every tag row, in a stable order. */
     private List<String> readModel() {
+        String live = jdbc.sql("SELECT active FROM read_model_slot WHERE model = 'contact-profiles'").query(String.class).single();
+        String suffix = live.equals("a") ? "" : "_" + live;
         List<String> profiles = jdbc.sql("SELECT workspace_id || '/' || contact_id || ' ' || type || ' ' || version"
-                        + " || ' ' || search_text || ' ' || created_at || ' ' || document FROM contact_profile"
+                        + " || ' ' || search_text || ' ' || created_at || ' ' || document FROM contact_profile" + suffix
                         + " ORDER BY workspace_id, contact_id")
                 .query(String.class).list();
-        List<String> tags = jdbc.sql("SELECT workspace_id || '/' || contact_id || ' #' || tag FROM contact_tag"
+        List<String> tags = jdbc.sql("SELECT workspace_id || '/' || contact_id || ' #' || tag FROM contact_tag" + suffix
                         + " ORDER BY workspace_id, contact_id, tag")
                 .query(String.class).list();
         return java.util.stream.Stream.concat(profiles.stream(), tags.stream()).toList();
