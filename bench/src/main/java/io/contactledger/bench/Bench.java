@@ -94,7 +94,7 @@ public final class Bench {
             CatchUpPhase catchUp = new CatchUpPhase(context);
             int seeded = catchUp.seedForCatchUp(seeder, mix);
             if (runs("catchup")) {
-                catchUp.catchUp(operator);
+                catchUp.catchUp(operator, reader, seeded);
             }
             if (runs("queries")) {
                 new QueriesPhase(context).queries(reader);

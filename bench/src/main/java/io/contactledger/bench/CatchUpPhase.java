@@ -24,12 +24,36 @@ final class CatchUpPhase extends Phase {
         return contacts;
     }
 
-    /** A full rebuild: events per second from the replay's first progress until it caught up. */
-    void catchUp(Client operator) throws Exception {
+    /**
+     * A full rebuild: events per second from the build's start until its copy went live; meanwhile
+     * one agent reads seeded profiles back to back (rebuild_read_p99_ms; rebuild_misses counts any
+     * answer but 200, which a rebuild beside the live copy must never cause).
+     */
+    void catchUp(Client operator, Client reader, int seeded) throws Exception {
         long[] before = databaseCounters();
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Latencies reads = new Latencies();
+        java.util.concurrent.atomic.AtomicLong misses = new java.util.concurrent.atomic.AtomicLong();
+        Thread agent = new Thread(() -> {
+            java.util.Random random = new java.util.Random(7);
+            while (rebuilding.get()) {
+                long t0 = System.nanoTime();
+                int status = reader.statusOf("GET", BenchContext.WS + "/contacts/s-" + random.nextInt(seeded), null);
+                reads.add(System.nanoTime() - t0);
+                if (status != 200) {
+                    misses.incrementAndGet();
+                }
+            }
+        }, "rebuild-reader");
+        agent.start();
         try {
             replay(operator);
         } finally {
+            rebuilding.set(false);
+            agent.join();
+            results.put("rebuild_reads", reads.count());
+            results.put("rebuild_read_p99_ms", round(reads.percentileMs(99)));
+            results.put("rebuild_misses", misses.get());
             // what the database did meanwhile explains most of the spread between runs
             long[] after = databaseCounters();
             results.put("catchup_db_checkpoints", after[0] - before[0]);
@@ -39,41 +63,40 @@ final class CatchUpPhase extends Phase {
         }
     }
 
-    /** Checkpoints so far, and contact_profile's updates, heap-only updates and autovacuums. */
+    /** Checkpoints so far, and both profile copies' updates, heap-only updates and autovacuums. */
     private long[] databaseCounters() throws Exception {
         try (Connection c = connect(schemaUrl); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),"
-                        + " n_tup_upd, n_tup_hot_upd, autovacuum_count FROM pg_stat_user_tables"
-                        + " WHERE relname = 'contact_profile' AND schemaname = current_schema()")) {
+                        + " SUM(n_tup_upd), SUM(n_tup_hot_upd), SUM(autovacuum_count) FROM pg_stat_user_tables"
+                        + " WHERE relname IN ('contact_profile', 'contact_profile_b') AND schemaname = current_schema()")) {
             r.next();
             return new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)};
         }
     }
 
-   private void replay(Client operator) throws Exception {
+    /** Asks for the rebuild and follows its build until the rebuilt copy is live. */
+    private void replay(Client operator) throws Exception {
+        long previous = profileProjection(operator).path("build").path("id").asLong(0);
         operator.send("POST", "/admin/projections/contact-profiles/rebuild", null);
-        long head = 0;
-        long startPosition = -1;
-        long startedAt = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
-            JsonNode status = profileProjection(operator);
-            head = status.get("head").asLong();
-            long position = status.get("position").asLong();
-            boolean replaying = status.get("replaying").asBoolean();
-            if (startedAt == 0 && replaying && position > 0) {
-                startedAt = System.nanoTime();
-                startPosition = position;
-            }
-            if (startedAt != 0 && !replaying && status.get("lag").asLong() == 0) {
-                double secondsTaken = (System.nanoTime() - startedAt) / 1e9;
-                double perSecond = (head - startPosition) / secondsTaken;
-                results.put("catchup_events", head);
-                results.put("catchup_events_per_s", Math.round(perSecond));
-                if (results.get("raw_upsert_rows_per_s") instanceof Number raw) {
-                    results.put("catchup_ratio", round(perSecond / raw.doubleValue()));
+            JsonNode build = profileProjection(operator).path("build");
+            if (build.path("id").asLong(0) > previous) {
+                String state = build.path("state").asText();
+                if (state.equals("failed") || state.equals("cancelled")) {
+                    throw new IllegalStateException("the rebuild ended " + state + ": " + build);
                 }
-                return;
+                if (state.equals("done")) {
+                    double secondsTaken = java.time.Duration.between(java.time.Instant.parse(build.get("startedAt").asText()),
+                            java.time.Instant.parse(build.get("finishedAt").asText())).toMillis() / 1e3;
+                    double perSecond = build.get("eventsDone").asLong() / secondsTaken;
+                    results.put("catchup_events", build.get("eventsDone").asLong());
+                    results.put("catchup_events_per_s", Math.round(perSecond));
+                    if (results.get("raw_upsert_rows_per_s") instanceof Number raw) {
+                        results.put("catchup_ratio", round(perSecond / raw.doubleValue()));
+                    }
+                    return;
+                }
             }
             Thread.sleep(20);
         }

@@ -56,7 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * here: what its details normalize to, when it is promoted, which tags, notes and custom data it
  * holds. A command that would change nothing emits nothing.
  */
-@Aggregate(cache = "contactCache")
+@Aggregate(cache = "contactCache", snapshotTriggerDefinition = "contactSnapshots")
 public class Contact {
 
     @AggregateIdentifier

@@ -9,6 +9,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,17 @@ public class CommandDispatch {
     @Bean
     AfterRollback forgetCachedContacts(Cache contactCache) {
         return contactCache::removeAll;
+    }
+
+    /**
+     * A contact with a long history loads from its latest snapshot plus at most this many events,
+     * not from its whole history (snapshots: snapshot_event_entry, written field by field).
+     */
+    public static final int SNAPSHOT_EVERY = 100;
+
+    @Bean
+    SnapshotTriggerDefinition contactSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }
 
     @Bean

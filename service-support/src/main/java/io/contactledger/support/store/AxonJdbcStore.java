@@ -59,12 +59,13 @@ public class AxonJdbcStore {
         // A catching-up processor reads this many events per query (Axon's default is 100), and a
         // tracking processor's batch ends where the events fetched so far end: this bounds the
         // projection's batches as much as their own size does (BENCHMARKS.md, catch-up).
+        Serializer snapshots = SnapshotSerializer.create();
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshots)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(configuration.snapshotFilter().and(SnapshotSerializer.readableBy(snapshots)))
                 .persistenceExceptionResolver(new UniqueViolation())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
