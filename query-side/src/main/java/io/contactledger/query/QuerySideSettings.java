@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ledger")
 public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultValue Processors processors,
-        @DefaultValue Rebuild rebuild, @DefaultValue Live live, @DefaultValue Console console) {
+        @DefaultValue Rebuild rebuild, @DefaultValue Live live, @DefaultValue Console console,
+        @DefaultValue Checkpoints checkpoints) {
 
     /** How the projections' processors are watched and their segments shared between instances. */
     public record Processors(@DefaultValue("2000") long balanceIntervalMs, @DefaultValue("1000") long watchdogIntervalMs) {
@@ -52,6 +53,15 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
         public Console {
             if (!commandSideUrl.isEmpty() && !commandSideUrl.matches("https?://[^\\s/?#]+")) {
                 throw new IllegalArgumentException("ledger.console.command-side-url must be an origin such as https://commands.example.com");
+            }
+        }
+    }
+
+    /** A profile is checkpointed each time its version crosses a multiple of {@code every}. */
+    public record Checkpoints(@DefaultValue("1000") int every) {
+        public Checkpoints {
+            if (every < 1) {
+                throw new IllegalArgumentException("ledger.checkpoints.every must be positive");
             }
         }
     }

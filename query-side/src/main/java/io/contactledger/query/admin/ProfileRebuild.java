@@ -256,8 +256,9 @@ class ProfileRebuild implements DisposableBean {
                     done += batch.size();
                     last = batch.get(batch.size() - 1).trackingToken();
                 }
-                // the stream ran dry for a moment: the copy is at the head (writes may go on meanwhile)
-                boolean caughtUp = batch.size() < settings.batchSize();
+                // at the store's head, give or take what writers append meanwhile (a batch's worth)
+                boolean caughtUp = batch.size() < settings.batchSize()
+                        && position(eventStore.createHeadToken()) - position(last) <= settings.batchSize();
                 if (caughtUp || System.nanoTime() - reported > REPORT_EVERY.toNanos()) {
                     reported = System.nanoTime();
                     Optional<Row> row = report(id, done, last);
@@ -269,11 +270,12 @@ class ProfileRebuild implements DisposableBean {
                         jdbc.sql("UPDATE read_model_build SET state = ? WHERE model = ? AND build_id = ? AND state = ?")
                                 .params(ProfileBuildState.SWITCHING, MODEL, id, ProfileBuildState.BUILDING).update();
                     } else if (caughtUp && ProfileBuildState.SWITCHING.equals(row.get().state()) && claimsHeld() == 0) {
-                        // Every instance holds its projection: take what arrived meanwhile (a bounded number of
-                        // batches, as writes go on), then switch. The projection goes on from wherever this ends.
-                        List<TrackedEventMessage<?>> rest = List.of();
-                        for (int i = 0; i < 50 && (i == 0 || rest.size() == settings.batchSize()); i++) {
-                            rest = nextBatch(stream);
+                        // Every instance holds its projection: take what arrived up to the head as it is now (writes
+                        // go on; a gap that never fills must not hold the switch forever), then switch. The
+                        // projection goes on from wherever this ends.
+                        long head = position(eventStore.createHeadToken());
+                        for (int i = 0; i < 1_000 && position(last) < head; i++) {
+                            List<TrackedEventMessage<?>> rest = nextBatch(stream);
                             if (!rest.isEmpty()) {
                                 apply(rest, target);
                                 done += rest.size();

@@ -43,6 +43,11 @@ public class ContactEvents {
         return page;
     }
 
+    /** Every event from sequence number {@code from} on, read from the store in batches as the caller iterates. */
+    public Iterator<? extends DomainEventMessage<?>> from(String workspaceId, String contactId, long from) {
+        return eventStore.readEvents(ContactStreams.contact(workspaceId, contactId), from);
+    }
+
     /** Every event, read from the store in batches as the caller iterates. */
     public Iterator<? extends DomainEventMessage<?>> all(String workspaceId, String contactId) {
         return eventStore.readEvents(ContactStreams.contact(workspaceId, contactId));

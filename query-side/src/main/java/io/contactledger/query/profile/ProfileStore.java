@@ -37,6 +37,7 @@ public class ProfileStore implements StoredVersions {
     private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR};
     private static final int[] TAG_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    private static final int[] CHECKPOINT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -45,7 +46,11 @@ public class ProfileStore implements StoredVersions {
 
     private final boolean truncates;
 
-    public ProfileStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, LiveTables live) {
+    private final int checkpointEvery;
+
+    public ProfileStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, LiveTables live,
+            io.contactledger.query.QuerySideSettings settings) {
+        this.checkpointEvery = settings.checkpoints().every();
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
@@ -72,9 +77,15 @@ public class ProfileStore implements StoredVersions {
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> tagsRemoved = new ArrayList<>();
         List<Object[]> tagsAdded = new ArrayList<>();
+        List<Object[]> checkpoints = new ArrayList<>();
         for (Replacement r : replacements) {
             ContactProfile next = r.next();
             String document = json.writeValueAsString(next);
+            long previousVersion = r.previous() == null ? -1 : r.previous().version();
+            if (next.version() / checkpointEvery > Math.max(previousVersion, 0) / checkpointEvery) {
+                checkpoints.add(new Object[] {next.workspaceId(), next.contactId(), next.version(),
+                        ChronoUnit.MICROS.between(java.time.Instant.EPOCH, next.updatedAt()), document});
+            }
             if (r.previous() == null) {
                 inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
                         next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
@@ -93,6 +104,13 @@ public class ProfileStore implements StoredVersions {
         requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), updates, UPDATE_TYPES), updates);
         batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved, TAG_TYPES);
         batch("INSERT INTO " + tables.tags() + " (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded, TAG_TYPES);
+        // the same version's checkpoint may exist already (a rebuild, a redelivered batch): it is the same fact
+        batch(truncates
+                ? "INSERT INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING"
+                : "MERGE INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) KEY (workspace_id,"
+                        + " contact_id, version) VALUES (?, ?, ?, ?, ?)",
+                checkpoints, CHECKPOINT_TYPES);
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {
@@ -166,6 +184,28 @@ public class ProfileStore implements StoredVersions {
                 .query((rs, row) -> new ProfileChange(rs.getString(1), rs.getString(2), rs.getLong(3),
                         io.contactledger.events.ContactType.valueOf(rs.getString(4)), rs.getLong(5)))
                 .list();
+    }
+
+    /** A profile and the version it was checkpointed at. */
+    public record Checkpoint(long version, ContactProfile profile) {
+    }
+
+    /** The latest checkpoint at or below {@code version} whose profile was last changed at or before {@code changedBy}. */
+    public Optional<Checkpoint> checkpoint(String workspaceId, String contactId, long version, java.time.Instant changedBy) {
+        return jdbc.sql("SELECT version, document FROM profile_checkpoint WHERE workspace_id = ? AND contact_id = ?"
+                        + " AND version <= ? AND updated_at <= ? ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")
+                .params(workspaceId, contactId, version, microsClamped(changedBy))
+                .query((rs, i) -> new Checkpoint(rs.getLong(1), read(rs.getString(2))))
+                .optional();
+    }
+
+    /** Epoch microseconds, clamped for instants too far out to count in a long (any instant a client may ask). */
+    private static long microsClamped(java.time.Instant instant) {
+        try {
+            return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, instant);
+        } catch (ArithmeticException e) {
+            return instant.isAfter(java.time.Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
     }
 
     @Override
