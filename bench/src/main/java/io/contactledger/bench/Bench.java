@@ -39,7 +39,7 @@ public final class Bench {
         new Bench(args).run();
     }
 
-    /** {@code --only <phase>} (raw, commands, catchup, queries, growth) runs one phase, to profile it; ratios then lack a baseline. */
+    /** {@code --only <phase>} (raw, commands, crud, catchup, queries, asof, growth) runs one phase, to profile it; ratios then lack a baseline. */
     private boolean runs(String phase) {
         return !args.containsKey("only") || args.get("only").equals(phase);
     }
@@ -91,6 +91,10 @@ public final class Bench {
                 List<String> contacts = commands.commands(mix);
                 commands.lag(integration, reader, operator, contacts);
             }
+            if (runs("crud")) {
+                new CrudPhase(context).crud(env, args.get("pg") + separator + "currentSchema=" + schema + "_crud", schema + "_crud",
+                        logs.resolve("crud.log"));
+            }
             CatchUpPhase catchUp = new CatchUpPhase(context);
             int seeded = catchUp.seedForCatchUp(seeder, mix);
             if (runs("catchup")) {
@@ -98,6 +102,9 @@ public final class Bench {
             }
             if (runs("queries")) {
                 new QueriesPhase(context).queries(reader);
+            }
+            if (runs("asof")) {
+                new AsOfPhase(context).asOf(seeder, reader, operator);
             }
             querySide.stop();
             if (runs("growth")) {
@@ -113,6 +120,7 @@ public final class Bench {
             try (Connection c = connect(args.get("pg")); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 s.execute("DROP SCHEMA IF EXISTS " + schema + "_raw CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + schema + "_crud CASCADE");
             }
         }
         Path out = Path.of(args.getOrDefault("out", "bench/results/latest.json"));

@@ -44,6 +44,7 @@ final class CatchUpPhase extends Phase {
                 reads.add(System.nanoTime() - t0);
                 if (status != 200) {
                     misses.incrementAndGet();
+                    errors.count("rebuild-read", status);
                 }
             }
         }, "rebuild-reader");

@@ -83,6 +83,32 @@ final class EventSeeder {
         return total;
     }
 
+    /**
+     * One contact with a long history: created, then tags added and removed in turn with a note
+     * every hundredth event, appended a thousand events per insert; returns its last version.
+     */
+    long seedLongHistory(String workspace, String contactId, int count) {
+        String stream = ContactStreams.contact(workspace, contactId);
+        MetaData actor = MetaData.with(EventMetadata.ACTOR_KIND, ActorKind.INTEGRATION.name())
+                .and(EventMetadata.ACTOR_ID, "seeder").and(EventMetadata.CHANNEL, Channel.IMPORT.name());
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int seq = 0; seq < count; seq++) {
+            Object payload = seq == 0 ? new ContactCreated(workspace, contactId, Channel.IMPORT, "GB", "Europe/London")
+                    : seq % 100 == 0 ? new NoteWritten(workspace, contactId, "n-" + seq, "Note " + seq, "agent-1")
+                    : seq % 2 == 1 ? new TagAdded(workspace, contactId, "churn")
+                    : new TagRemoved(workspace, contactId, "churn");
+            batch.add(new GenericDomainEventMessage<>("Contact", stream, seq, payload, actor));
+            if (batch.size() == 1_000) {
+                engine.appendEvents(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            engine.appendEvents(batch);
+        }
+        return count - 1;
+    }
+
     private static List<DomainEventMessage<?>> history(String workspace, String contactId, int n) {
         String stream = ContactStreams.contact(workspace, contactId);
         MetaData actor = MetaData.with(EventMetadata.ACTOR_KIND, ActorKind.INTEGRATION.name())

@@ -16,8 +16,14 @@ final class QueriesPhase extends Phase {
     void queries(Client reader) throws Exception {
         int contacts = quick ? 20_000 : 1_000_000;
         try (Connection c = connect(schemaUrl); Statement s = c.createStatement()) {
-            // Bulk rows shaped exactly like projected profiles (the projection's own JSON), so reads are real.
-            s.execute("INSERT INTO contact_profile (workspace_id, contact_id, type, name, email, phone, customer_id, search_text,"
+            // Bulk rows shaped exactly like projected profiles (the projection's own JSON), so reads are real,
+            // into the live copy of the read model (a rebuild before this phase switched copies).
+            String table;
+            try (ResultSet live = s.executeQuery("SELECT active FROM read_model_slot WHERE model = 'contact-profiles'")) {
+                live.next();
+                table = live.getString(1).equals("a") ? "contact_profile" : "contact_profile_" + live.getString(1);
+            }
+            s.execute("INSERT INTO " + table + " (workspace_id, contact_id, type, name, email, phone, customer_id, search_text,"
                     + " created_at, version, document) SELECT 'bench', 'seed-' || n, 'LEAD', 'Person ' || n,"
                     + " 'p' || n || '@example.com', NULL, NULL, 'person ' || n || chr(10) || 'p' || n || '@example.com',"
                     + " 1700000000000000 + n, 2, '{\"workspaceId\":\"bench\",\"contactId\":\"seed-' || n || '\",\"type\":\"LEAD\","
@@ -25,9 +31,9 @@ final class QueriesPhase extends Phase {
                     + "\"timezone\":\"Europe/London\",\"customerId\":null,\"tags\":[],\"customFields\":{},\"notes\":[],"
                     + "\"createdAt\":\"2023-11-14T22:13:20Z\",\"updatedAt\":\"2023-11-14T22:13:20Z\",\"version\":2}'"
                     + " FROM generate_series(1, " + contacts + ") AS n ON CONFLICT DO NOTHING");
-            s.execute("VACUUM ANALYZE contact_profile");
+            s.execute("VACUUM ANALYZE " + table);
             flushSetupWrites(s);
-            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM contact_profile")) {
+            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 count.next();
                 results.put("query_contacts", count.getLong(1));
             }

@@ -21,12 +21,26 @@ final class Service {
     }
 
     static Service start(String name, Path jar, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        return start(name, List.of("-jar", jar.toString()), env, log);
+    }
+
+    /** A main class of a Spring Boot jar other than its own (the benchmark's CRUD baseline). */
+    static Service startMain(String name, Path jar, String mainClass, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        return start(name, List.of("-cp", jar.toString(), "-Dloader.main=" + mainClass,
+                "org.springframework.boot.loader.launch.PropertiesLauncher"), env, log);
+    }
+
+    private static Service start(String name, List<String> what, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(System.getProperty("java.home") + File.separator + "bin"
-                + File.separator + "java", "-Xmx768m", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
+                + File.separator + "java", "-Xmx768m"));
+        command.addAll(what);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));

@@ -13,11 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CommandSideSettings(@DefaultValue Commands commands, @DefaultValue Security security,
         @DefaultValue Console console) {
 
-    /** How often a command lost to another instance is decided again, and how long apart. */
-    public record Commands(@DefaultValue("20") int maxRetries, @DefaultValue("10ms") Duration retryInterval) {
+    /**
+     * How often a command lost to another instance is decided again, and how long apart; a contact
+     * is snapshotted every {@code snapshotEvery} events.
+     */
+    public record Commands(@DefaultValue("20") int maxRetries, @DefaultValue("10ms") Duration retryInterval,
+            @DefaultValue("100") int snapshotEvery) {
         public Commands {
-            if (maxRetries < 0 || retryInterval.isNegative()) {
-                throw new IllegalArgumentException("ledger.commands: max-retries and retry-interval must not be negative");
+            if (maxRetries < 0 || retryInterval.isNegative() || snapshotEvery < 1) {
+                throw new IllegalArgumentException("ledger.commands: max-retries and retry-interval must not be negative,"
+                        + " snapshot-every must be positive");
             }
         }
     }

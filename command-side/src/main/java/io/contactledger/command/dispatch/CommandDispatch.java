@@ -52,14 +52,13 @@ public class CommandDispatch {
     }
 
     /**
-     * A contact with a long history loads from its latest snapshot plus at most this many events,
-     * not from its whole history (snapshots: snapshot_event_entry, written field by field).
+     * A contact with a long history loads from its latest snapshot plus at most
+     * {@code ledger.commands.snapshot-every} events, not from its whole history (snapshots:
+     * snapshot_event_entry, written field by field).
      */
-    public static final int SNAPSHOT_EVERY = 100;
-
     @Bean
-    SnapshotTriggerDefinition contactSnapshots(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    SnapshotTriggerDefinition contactSnapshots(Snapshotter snapshotter, io.contactledger.command.CommandSideSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.commands().snapshotEvery());
     }
 
     @Bean

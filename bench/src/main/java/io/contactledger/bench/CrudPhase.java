@@ -1,0 +1,46 @@
+package io.contactledger.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same command mix, for the same time and with the same clients, against the CRUD baseline
+ * ({@code io.contactledger.bench.crud}): what event sourcing costs against what a team would
+ * build instead. {@code command_vs_crud} = {@code commands_per_s / crud_commands_per_s}.
+ */
+final class CrudPhase extends Phase {
+
+    CrudPhase(BenchContext context) {
+        super(context);
+    }
+
+    void crud(Map<String, String> serviceEnv, String crudSchemaUrl, String schema, Path log) throws Exception {
+        try (Connection c = connect(schemaUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+        Map<String, String> env = new HashMap<>(serviceEnv);
+        env.put("LEDGER_DB_URL", crudSchemaUrl);
+        Service crud = Service.startMain("crud", Path.of("bench/target/bench.jar"), "io.contactledger.bench.crud.CrudApplication",
+                env, log);
+        try {
+            CommandMix mix = new CommandMix(List.of(new Client(crud.url(), env.get("INTEGRATION_KEY"))), errors);
+            mix.run("crud-warm-up", clients(), seconds(15, 30), new Latencies());
+            int duration = seconds(20, 60);
+            Latencies latencies = new Latencies();
+            mix.run("crud", clients(), duration, latencies);
+            double perSecond = latencies.count() / (double) duration;
+            results.put("crud_commands_per_s", Math.round(perSecond));
+            results.put("crud_p50_ms", latencies.percentileMs(50));
+            results.put("crud_p99_ms", latencies.percentileMs(99));
+            if (results.get("commands_per_s") instanceof Number commands) {
+                results.put("command_vs_crud", round(commands.doubleValue() / perSecond));
+            }
+        } finally {
+            crud.stop();
+        }
+    }
+}
