@@ -54,6 +54,7 @@ export class ContactList {
 
   async load() {
     const generation = ++this.generation;
+    this.nextCursor = null; // the previous search's cursor must not page this one
     this.status('Loading…');
     try {
       const page = await this.context.api.list(this.filters());

@@ -17,6 +17,7 @@ export class ProfileView {
     this.now = null; // the current profile
     this.past = null; // the profile shown in a past view, or null
     this.definitions = [];
+    this.editingNotes = new Map(); // noteId -> the draft of a note being edited, across re-renders
     this.stop = () => {};
     this.clock = null;
     this.showPastVersion = debounce((version) => this.showAt({ atVersion: version }), 200);
@@ -75,6 +76,7 @@ export class ProfileView {
     this.now = null;
     this.past = null;
     this.timelineCursor = null;
+    this.editingNotes.clear();
   }
 
   /** A newer version arrived over the stream (or after a write): show it, keeping what is being typed. */
@@ -296,14 +298,17 @@ export class ProfileView {
 
   /** What the agent is typing (inputs changed from what was rendered), to survive a re-render. */
   keepTyping() {
-    const kept = { values: {}, focus: document.activeElement && document.activeElement.id, editing: {} };
+    const kept = { values: {}, focus: document.activeElement && document.activeElement.id };
     for (const input of $$('input[id], textarea[id], select[id]', this.pane)) {
-      if (input.type !== 'range' && input.type !== 'checkbox' && input.value !== input.defaultValue) {
+      if (input.type !== 'range' && input.type !== 'checkbox' && input.value !== input.defaultValue
+          && !input.closest('li.note.editing')) {
         kept.values[input.id] = input.value;
       }
     }
     for (const note of $$('li.note.editing', this.pane)) {
-      kept.editing[note.dataset.noteId] = $('textarea', note).value;
+      if (this.editingNotes.has(note.dataset.noteId)) {
+        this.editingNotes.set(note.dataset.noteId, $('textarea', note).value);
+      }
     }
     return kept;
   }
@@ -315,10 +320,12 @@ export class ProfileView {
         input.value = value;
       }
     }
-    for (const [noteId, text] of Object.entries(kept.editing)) {
-      const note = $(`li.note[data-note-id="${CSS.escape(noteId)}"]`, this.pane);
+    for (const [noteId, text] of Array.from(this.editingNotes)) {
+      const note = !this.past && $(`li.note[data-note-id="${CSS.escape(noteId)}"]`, this.pane);
       if (note) {
         this.editNote(note, text);
+      } else if (!this.past) {
+        this.editingNotes.delete(noteId); // deleted meanwhile
       }
     }
     const focus = kept.focus && document.getElementById(kept.focus);
@@ -431,11 +438,14 @@ export class ProfileView {
     } else if (form.classList.contains('field-form')) {
       await this.write(form, () => api.setField(id, form.dataset.key, fieldValue(form)));
     } else if (form.classList.contains('note-edit')) {
-      const note = form.closest('li.note');
-      // saved: the note leaves edit mode, whichever of the stream and the answer shows it first
-      await this.write(form, () => api.editNote(id, note.dataset.noteId, form.elements.text.value), null,
-        () => note.classList.remove('editing'));
-      if (!note.classList.contains('editing')) {
+      const noteId = form.closest('li.note').dataset.noteId;
+      // once saved the note leaves edit mode, whether the stream or the answer shows the new text first
+      let saved = false;
+      await this.write(form, () => api.editNote(id, noteId, form.elements.text.value), null, () => {
+        saved = true;
+        this.editingNotes.delete(noteId);
+      });
+      if (saved) {
         this.render();
       }
     }
@@ -456,6 +466,7 @@ export class ProfileView {
       const note = button.closest('li.note');
       this.editNote(note, $('.note-text', note).textContent);
     } else if (button.classList.contains('cancel-edit')) {
+      this.editingNotes.delete(button.closest('li.note').dataset.noteId);
       this.render();
     } else if (button.classList.contains('delete-note')) {
       // one click arms it, a second one deletes: a note cannot be brought back
@@ -510,6 +521,7 @@ export class ProfileView {
   }, 150);
 
   editNote(note, text) {
+    this.editingNotes.set(note.dataset.noteId, text);
     note.classList.add('editing');
     note.innerHTML = `<form class="note-edit" novalidate>
       <label for="edit-${esc(note.dataset.noteId)}">Edit note</label>

@@ -209,10 +209,15 @@ class ConsoleBrowserTest {
             WebElement editor = browser.find("li.note textarea");
             editor.clear();
             editor.sendKeys("Called back: invoice paid");
+            // a change made elsewhere re-renders the profile while the note is being edited: the draft stays
+            long elsewhere = version(commands.post(WS + "/contacts/edit-me/tags", "{\"tag\":\"meanwhile\"}"));
+            browser.waitFor(d -> ("v" + elsewhere).equals(browser.find("#profile-version").getText()));
+            assertThat(browser.find("li.note textarea").getAttribute("value")).isEqualTo("Called back: invoice paid");
             browser.find("li.note form button[type=submit]").click();
             browser.waitFor(d -> browser.findAll("li.note .note-text").stream()
                     .anyMatch(e -> e.getText().equals("Called back: invoice paid")));
             assertThat(notes("edit-me")).containsExactly("Called back: invoice paid");
+            assertThat(browser.findAll("li.note textarea")).as("saved: out of edit mode").isEmpty();
             browser.find("li.note button.delete-note").click();
             browser.find("li.note button.delete-note").click(); // the second click confirms
             browser.waitFor(d -> browser.findAll("li.note[data-note-id]").isEmpty());
@@ -381,6 +386,37 @@ class ConsoleBrowserTest {
             System.out.printf("console, profile of 100 tags, 500 notes, %d events: ready %.1f ms after its data arrived;"
                     + " %d ms from navigation to all notes shown%n", version + 1, readyMs, openedMs);
             assertThat(readyMs).isLessThanOrEqualTo(500.0);
+        }
+    }
+
+    @Test
+    void theListLoadsMoreRowsAsOneScrollsAndSuggestsTagsInUse() throws Exception {
+        // a workspace of its own, so its sixty contacts do not push the other tests' off the first page
+        String ws = "/api/v1/workspaces/elsewhere";
+        Http elsewhere = new Http(commands.base()).with(TestKeys.bearer("integration", "elsewhere"));
+        Http reads = new Http(queries.base()).with(TestKeys.bearer("agent", "elsewhere"));
+        long last = 0;
+        for (int i = 0; i < 60; i++) {
+            last = version(elsewhere.post(ws + "/contacts", "{\"contactId\":\"scroll-" + i + "\"}"));
+        }
+        ok(reads.get(ws + "/contacts/scroll-59?minVersion=" + last));
+        ok(elsewhere.post(ws + "/contacts/scroll-1/tags", "{\"tag\":\"trusted\"}"));
+        last = version(elsewhere.post(ws + "/contacts/scroll-0/tags", "{\"tag\":\"trial\"}"));
+        ok(reads.get(ws + "/contacts/scroll-0?minVersion=" + last));
+        try (Browser browser = new Browser(consoleUrl, 1280, 800).signedIn(TestKeys.key("agent", "elsewhere"))) {
+            // a page holds 50: the workspace's sixty come in two pages, the second as the list is scrolled to its end
+            browser.waitFor(d -> rows(browser).size() >= 50);
+            browser.script("const pane = document.getElementById('list-pane'); pane.scrollTop = pane.scrollHeight");
+            browser.waitFor(d -> rows(browser).size() == 60);
+            browser.waitFor(d -> browser.find("#list-status").getText().equals("60 contacts"));
+            assertThat(rows(browser)).doesNotHaveDuplicates().startsWith("scroll-59");
+
+            browser.open("scroll-0");
+            browser.find("#new-tag").sendKeys("tr");
+            browser.waitFor(d -> browser.findAll("#tag-suggestions option").size() > 0);
+            // the workspace's tags in use, less the ones this contact has already
+            assertThat(browser.findAll("#tag-suggestions option").stream().map(e -> e.getAttribute("value")))
+                    .contains("trusted").doesNotContain("trial");
         }
     }
 
