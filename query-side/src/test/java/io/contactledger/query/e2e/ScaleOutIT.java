@@ -175,10 +175,20 @@ class ScaleOutIT {
         return profiles.get("lag").asLong() == 0 && !profiles.get("replaying").asBoolean() && profiles.get("running").asBoolean();
     }
 
+    /** The profiles' blue/green rebuild has switched to its copy. */
     private boolean rebuildDone() {
-        List<Long> generations = longs("SELECT requested_generation - done_generation FROM projection_rebuild"
-                + " WHERE processor_name = '" + PROFILES + "'");
-        return generations.size() == 1 && generations.get(0) == 0;
+        return longs("SELECT COUNT(*) FROM read_model_build WHERE model = '" + PROFILES + "' AND state = 'done'").get(0) == 1;
+    }
+
+    /** The copy of the profile read model that reads use now. */
+    private String liveProfileTable() {
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement();
+             ResultSet slot = sql.executeQuery("SELECT active FROM read_model_slot WHERE model = '" + PROFILES + "'")) {
+            slot.next();
+            return slot.getString(1).equals("a") ? "contact_profile" : "contact_profile_" + slot.getString(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long owners() {
@@ -189,7 +199,8 @@ class ScaleOutIT {
     private Map<String, String> readModel() {
         Map<String, String> documents = new HashMap<>();
         try (Connection connection = database.connect(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT contact_id, document FROM contact_profile WHERE workspace_id = 'scale'")) {
+             ResultSet rows = sql.executeQuery("SELECT contact_id, document FROM " + liveProfileTable()
+                     + " WHERE workspace_id = 'scale'")) {
             while (rows.next()) {
                 documents.put(rows.getString(1), rows.getString(2));
             }

@@ -19,8 +19,9 @@ class StoppedProcessorsRestartIntegrationTest extends BothSidesTestBase {
     void aStoppedProfileProjectionRunsAgainByItselfAndCatchesUp() throws Exception {
         // given the profile projection stopped (as an Error escaping a batch would leave it)
         StreamingEventProcessor processor = projections.processor("contact-profiles").orElseThrow();
+        // (no check that it is stopped now: the watchdog may restart it while the shutdown completes,
+        // which is the behaviour under test; without the watchdog nothing below would happen)
         processor.shutdownAsync().get();
-        assertThat(processor.isRunning()).isFalse();
 
         // when a contact is written meanwhile
         long version = version(commands.post(WS + "/contacts", "{\"contactId\":\"while-stopped\"}"));
