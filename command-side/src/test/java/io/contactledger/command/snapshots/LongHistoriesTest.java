@@ -56,13 +56,7 @@ class LongHistoriesTest {
     @Test
     void givenAContactWithHundredsOfEvents_whenItIsLoadedAgain_thenItComesFromASnapshotAndDecidesTheSame() {
         Http http = http();
-        version(http.post(WS + "/contacts", "{\"contactId\":\"long\"}"));
-        version(http.post(WS + "/contacts/long/tags", "{\"tag\":\"kept\"}"));
-        long last = 0;
-        for (int i = 0; i < 150; i++) {
-            version(http.post(WS + "/contacts/long/tags", "{\"tag\":\"churn\"}"));
-            last = version(http.delete(WS + "/contacts/long/tags/churn"));
-        }
+        long last = contactWithChurn(http, "long", 150);
         assertThat(last).isEqualTo(301);
         Long snapshotAt = jdbc.sql("SELECT MAX(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = ?")
                 .param("demo/long").query(Long.class).single();
@@ -79,13 +73,7 @@ class LongHistoriesTest {
     @Test
     void givenASnapshotThatNoLongerReads_whenTheContactIsLoaded_thenItsEventsAreUsedInstead() {
         Http http = http();
-        version(http.post(WS + "/contacts", "{\"contactId\":\"garbled\"}"));
-        version(http.post(WS + "/contacts/garbled/tags", "{\"tag\":\"kept\"}"));
-        long last = 0;
-        for (int i = 0; i < 60; i++) {
-            version(http.post(WS + "/contacts/garbled/tags", "{\"tag\":\"churn\"}"));
-            last = version(http.delete(WS + "/contacts/garbled/tags/churn"));
-        }
+        long last = contactWithChurn(http, "garbled", 60);
         int garbled = jdbc.sql("UPDATE snapshot_event_entry SET payload = ? WHERE aggregate_identifier = ?")
                 .params("{\"no such field\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo/garbled").update();
         assertThat(garbled).isPositive();
@@ -93,5 +81,17 @@ class LongHistoriesTest {
         contactCache.removeAll();
         assertThat(version(http.post(WS + "/contacts/garbled/tags", "{\"tag\":\"kept\"}"))).isEqualTo(last);
         assertThat(version(http.delete(WS + "/contacts/garbled/tags/kept"))).isEqualTo(last + 1);
+    }
+
+    /** A contact tagged "kept", then "churn" added and removed {@code rounds} times; returns its last version. */
+    private long contactWithChurn(Http http, String id, int rounds) {
+        version(http.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}"));
+        version(http.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"kept\"}"));
+        long last = 0;
+        for (int i = 0; i < rounds; i++) {
+            version(http.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"churn\"}"));
+            last = version(http.delete(WS + "/contacts/" + id + "/tags/churn"));
+        }
+        return last;
     }
 }
