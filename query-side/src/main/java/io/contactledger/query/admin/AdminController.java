@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.contactledger.query.profile.LiveTables;
 import io.contactledger.query.web.NotFound;
+import io.contactledger.query.feed.EventFeedProjection;
+import io.contactledger.query.web.NotRebuildable;
 import io.contactledger.query.web.NothingToCancel;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
@@ -45,6 +47,9 @@ class AdminController {
     ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
         if (!projections.names().contains(name)) {
             throw new NotFound("no projection named " + name);
+        }
+        if (EventFeedProjection.NAME.equals(name)) {
+            throw new NotRebuildable("the event feed is append-only: integrations hold its positions, so it is never rebuilt");
         }
         long generation = LiveTables.MODEL.equals(name) ? profileRebuild.start() : rebuilds.request(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED)

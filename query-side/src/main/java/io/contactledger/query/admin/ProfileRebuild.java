@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,8 +109,25 @@ class ProfileRebuild implements DisposableBean {
             }
             return next;
         });
-        launch(id);
+        launchOnceCommitted(id);
         return id;
+    }
+
+    /**
+     * The request may run inside a transaction of its own (an Idempotency-Key keeps its answer in
+     * it): the builder reads the build's row, so it starts only once that row is committed.
+     */
+    private void launchOnceCommitted(long id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    launch(id);
+                }
+            });
+        } else {
+            launch(id);
+        }
     }
 
     /** Cancels the rebuild under way: true if there was one. The live copy is untouched. */

@@ -19,6 +19,9 @@ class QuerySecurity {
     @Bean
     SecurityFilterChain queryFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
         return LedgerSecurity.build(http, keys, rules -> rules
+                // the integration feed (DESIGN §10) is for integrations, auditors and admins, not agents
+                .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/events")
+                .hasAnyRole(Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/**")
                 .hasAnyRole(Role.AGENT.name(), Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                 // the console's page and assets hold no data; the key it signs in with is checked by the API

@@ -30,4 +30,9 @@ class QueryProblems extends ProblemHandlerBase {
     ResponseEntity<Object> nothingToCancel(NothingToCancel e) {
         return Problems.of(HttpStatus.CONFLICT, "nothing-to-cancel", e.getMessage());
     }
+
+    @ExceptionHandler(NotRebuildable.class)
+    ResponseEntity<Object> notRebuildable(NotRebuildable e) {
+        return Problems.of(HttpStatus.CONFLICT, "not-rebuildable", e.getMessage());
+    }
 }

@@ -18,6 +18,8 @@ class QueryAuthorizationTest extends BothSidesTestBase {
 
     private static final List<String> ROLES = List.of("widget", "agent", "integration", "auditor", "admin", "operator");
     private static final List<String> READERS = List.of("agent", "integration", "auditor", "admin");
+    /** The integration feed is not for agents (DESIGN §10). */
+    private static final List<String> FEED_READERS = List.of("integration", "auditor", "admin");
 
     @Test
     void everyReadEndpointAndRoleGetsExactlyItsStatus() {
@@ -30,13 +32,14 @@ class QueryAuthorizationTest extends BothSidesTestBase {
         assertThat(anonymousQueries.with(TestKeys.bearer("agent", "other"))
                 .get("/api/v1/workspaces/other/contacts/read-me?minVersion=" + theirs).status()).isEqualTo(200);
         List<String> reads = List.of("/contacts/read-me", "/contacts/read-me?atVersion=0", "/contacts/read-me/history",
-                "/contacts?limit=5", "/custom-fields", "/tags", "/contacts/read-me/history?order=desc");
+                "/contacts?limit=5", "/custom-fields", "/tags", "/contacts/read-me/history?order=desc", "/events?limit=5");
         List<String> wrong = new ArrayList<>();
 
         for (String role : ROLES) {
             for (String workspace : List.of("demo", "other")) {
                 for (String read : reads) {
-                    int expected = role.equals("operator") ? 403 : !workspace.equals("demo") ? 404 : READERS.contains(role) ? 200 : 403;
+                    List<String> readers = read.startsWith("/events") ? FEED_READERS : READERS;
+                    int expected = role.equals("operator") ? 403 : !workspace.equals("demo") ? 404 : readers.contains(role) ? 200 : 403;
                     int actual = as(role).get("/api/v1/workspaces/" + workspace + read).status();
                     if (actual != expected) {
                         wrong.add(role + " " + workspace + read + ": expected " + expected + " got " + actual);

@@ -1,0 +1,80 @@
+package io.contactledger.query.feed;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The feed's table: rows appended in position order, read a page at a time. */
+@Component
+class FeedStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    FeedStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Gives the rows the next positions and writes them, in the caller's transaction. Taking the
+     * positions locks the head row until that transaction ends, so positions commit in order.
+     * Events already in the feed (a batch processed again) are skipped, never given a second position.
+     */
+    void append(List<FeedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> present = present(rows);
+        List<FeedRow> fresh = rows.stream().filter(row -> !present.contains(row.eventId())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE event_feed_head SET position = position + ? WHERE id = 1").param(fresh.size()).update();
+        long last = jdbc.sql("SELECT position FROM event_feed_head WHERE id = 1").query(Long.class).single();
+        long position = last - fresh.size();
+        for (FeedRow row : fresh) {
+            position++;
+            jdbc.sql("INSERT INTO event_feed (position, event_id, workspace_id, contact_id, version, event_type,"
+                            + " occurred_at, metadata, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(position, row.eventId(), row.workspaceId(), row.contactId(), row.version(), row.type(),
+                            row.occurredAtMicros(), row.metadata(), row.payload())
+                    .update();
+        }
+    }
+
+    private Set<String> present(List<FeedRow> rows) {
+        List<String> ids = rows.stream().map(FeedRow::eventId).toList();
+        return new HashSet<>(jdbc.sql("SELECT event_id FROM event_feed WHERE event_id IN (:ids)")
+                .param("ids", ids).query(String.class).list());
+    }
+
+    /** Up to {@code limit} events of the workspace after {@code after}, in position order. */
+    List<FeedEvent> page(String workspaceId, long after, int limit) {
+        return jdbc.sql("SELECT position, event_id, contact_id, version, event_type, occurred_at, metadata, payload"
+                        + " FROM event_feed WHERE workspace_id = ? AND position > ? ORDER BY position LIMIT ?")
+                .params(workspaceId, after, limit)
+                .query((rs, i) -> new FeedEvent(rs.getLong(1), rs.getString(2), rs.getString(5), rs.getString(3),
+                        rs.getLong(4), instant(rs.getLong(6)), tree(rs.getString(7)), tree(rs.getString(8))))
+                .list();
+    }
+
+    /** The highest position given so far, across workspaces. */
+    long head() {
+        return jdbc.sql("SELECT position FROM event_feed_head WHERE id = 1").query(Long.class).single();
+    }
+
+    private JsonNode tree(String text) {
+        return json.readTree(text);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1_000L));
+    }
+}
