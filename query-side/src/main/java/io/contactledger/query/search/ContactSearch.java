@@ -47,6 +47,19 @@ class ContactSearch {
     }
 
     Page search(String workspaceId, Filters filters, int limit, String cursor) {
+        Cursor.Position after = cursor == null ? null : cursors.decode(cursor, workspaceId + "|" + filters.signature());
+        List<ContactProfile> found = profiles(workspaceId, filters, limit + 1, after);
+        boolean more = found.size() > limit;
+        List<ContactProfile> page = more ? found.subList(0, limit) : found;
+        String next = null;
+        if (more) {
+            next = cursors.encode(positionOf(page.get(page.size() - 1)), workspaceId + "|" + filters.signature());
+        }
+        return new Page(page.stream().map(ContactSearch::item).toList(), next);
+    }
+
+    /** Up to {@code limit} matching profiles, newest first, after {@code after} (null: from the newest). */
+    List<ContactProfile> profiles(String workspaceId, Filters filters, int limit, Cursor.Position after) {
         var tables = profiles.liveTables();
         StringBuilder sql = new StringBuilder("SELECT document FROM " + tables.profiles() + " p WHERE p.workspace_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspaceId));
@@ -63,25 +76,17 @@ class ContactSearch {
             sql.append(" AND p.search_text LIKE ? ESCAPE '\\'");
             params.add("%" + likeEscaped(filters.q().toLowerCase(Locale.ROOT)) + "%");
         }
-        if (cursor != null) {
-            Cursor.Position after = cursors.decode(cursor, workspaceId + "|" + filters.signature());
+        if (after != null) {
             sql.append(" AND (p.created_at < ? OR (p.created_at = ? AND p.contact_id < ?))");
             params.addAll(List.of(after.createdAtMicros(), after.createdAtMicros(), after.contactId()));
         }
         sql.append(" ORDER BY p.created_at DESC, p.contact_id DESC LIMIT ?");
-        params.add(limit + 1);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(String.class).list().stream().map(profiles::read).toList();
+    }
 
-        List<ContactProfile> found = jdbc.sql(sql.toString()).params(params).query(String.class).list()
-                .stream().map(profiles::read).toList();
-        boolean more = found.size() > limit;
-        List<ContactProfile> page = more ? found.subList(0, limit) : found;
-        String next = null;
-        if (more) {
-            ContactProfile last = page.get(page.size() - 1);
-            next = cursors.encode(new Cursor.Position(ProfileStore.createdAtMicros(last), last.contactId()),
-                    workspaceId + "|" + filters.signature());
-        }
-        return new Page(page.stream().map(ContactSearch::item).toList(), next);
+    static Cursor.Position positionOf(ContactProfile profile) {
+        return new Cursor.Position(ProfileStore.createdAtMicros(profile), profile.contactId());
     }
 
     private static Item item(ContactProfile p) {

@@ -2,9 +2,7 @@ package io.contactledger.query.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import io.contactledger.events.ContactType;
 import io.contactledger.query.web.PathIds;
 import io.contactledger.query.web.QueryNumbers;
 import io.contactledger.support.web.FieldViolation;
@@ -21,7 +19,6 @@ class SearchController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final int MAX_QUERY_LENGTH = 200;
 
     private final ContactSearch search;
 
@@ -35,30 +32,12 @@ class SearchController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         PathIds.check(workspaceId, null);
         List<FieldViolation> errors = new ArrayList<>();
-        ContactType contactType = type(type, errors);
+        ContactSearch.Filters filters = SearchFilters.parse(type, tag, q, errors);
         int pageSize = limit(limit, errors);
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            errors.add(new FieldViolation("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
-        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        String normalizedTag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
-        String query = q == null || q.isBlank() ? null : q.strip();
-        return search.search(workspaceId, new ContactSearch.Filters(contactType, normalizedTag, query), pageSize,
-                cursor == null || cursor.isEmpty() ? null : cursor);
-    }
-
-    private static ContactType type(String raw, List<FieldViolation> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return ContactType.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldViolation("type", "must be one of GUEST, LEAD, CUSTOMER"));
-            return null;
-        }
+        return search.search(workspaceId, filters, pageSize, cursor == null || cursor.isEmpty() ? null : cursor);
     }
 
     private static int limit(String raw, List<FieldViolation> errors) {

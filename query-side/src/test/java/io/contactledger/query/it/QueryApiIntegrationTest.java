@@ -216,10 +216,10 @@ class QueryApiIntegrationTest extends BothSidesTestBase {
 
         eventually(java.time.Duration.ofSeconds(10), () -> {
             JsonNode status = operator.get("/admin/projections").json();
-            return status.size() == 2 && status.get(0).get("lag").asLong() == 0;
+            return status.size() == 3 && status.get(0).get("lag").asLong() == 0;
         }, "the projections to catch up");
         JsonNode status = operator.get("/admin/projections").json();
-        assertThat(status.findValuesAsText("name")).containsExactly("contact-profiles", "custom-field-views");
+        assertThat(status.findValuesAsText("name")).containsExactly("contact-profiles", "custom-field-views", "event-feed");
         JsonNode profiles = status.get(0);
         assertThat(profiles.get("head").asLong()).isPositive();
         assertThat(profiles.get("position").asLong()).isEqualTo(profiles.get("head").asLong());
