@@ -11,4 +11,7 @@ public interface CustomerIdRegistry {
      * @throws CustomerIdClaimed when another contact of the workspace holds it
      */
     void claim(ContactRef contact, String customerId);
+
+    /** The contact of the workspace that holds {@code customerId}, if one does. */
+    java.util.Optional<String> holderOf(String workspaceId, String customerId);
 }

@@ -44,7 +44,8 @@ class JdbcCustomerIdRegistry implements CustomerIdRegistry {
         }
     }
 
-    private Optional<String> holderOf(String workspaceId, String customerId) {
+    @Override
+    public Optional<String> holderOf(String workspaceId, String customerId) {
         return jdbc.sql("SELECT contact_id FROM customer_id_claim WHERE workspace_id = ? AND customer_id = ?")
                 .params(workspaceId, customerId)
                 .query(String.class)

@@ -1,5 +1,6 @@
 package io.contactledger.command.dispatch;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.contactledger.events.ActorKind;
@@ -15,12 +16,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The actor of a command, from the authenticated API key and never from client headers: a widget
  * acts as the visitor (the contact itself) through the widget; agents and admins through the
  * console; integrations through the API. The correlation id is the request's. Outside a request
- * (internal dispatch) the actor is the system itself.
+ * (internal dispatch) the actor is the system itself, unless the work runs {@link ActingAs} someone.
  */
 @Component
 public class RequestActor {
 
     public Actor of(Object command) {
+        Optional<Actor> delegated = ActingAs.current();
+        if (delegated.isPresent()) {
+            return delegated.get();
+        }
         String correlationId = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? RequestLog.correlationIdOf(attributes.getRequest()) : UUID.randomUUID().toString();
         return ApiKeyFilter.currentCaller()

@@ -34,6 +34,10 @@ class CommandSecurity {
                 .requestMatchers(HttpMethod.POST, CONTACTS + "/*/details").hasAnyRole(roles(WIDGET, AGENT, INTEGRATION, ADMIN))
                 .requestMatchers(HttpMethod.PUT, CONTACTS + "/*/customer-id").hasAnyRole(roles(WIDGET, INTEGRATION))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/workspaces/*/custom-fields/*").hasRole(ADMIN.name())
+                // imports (DESIGN §10): the business backend and admins
+                .requestMatchers(HttpMethod.POST, "/api/v1/workspaces/*/imports").hasAnyRole(roles(INTEGRATION, ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/imports/*", "/api/v1/workspaces/*/imports/*/errors")
+                .hasAnyRole(roles(INTEGRATION, ADMIN))
                 .requestMatchers(CONTACTS + "/*/**").hasAnyRole(roles(AGENT, INTEGRATION, ADMIN)));
     }
 

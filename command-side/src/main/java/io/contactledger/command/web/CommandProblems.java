@@ -5,6 +5,7 @@ import java.util.Map;
 import io.contactledger.command.claims.CustomerIdAlreadyLinked;
 import io.contactledger.command.claims.CustomerIdClaimed;
 import io.contactledger.command.fields.FieldTypeChange;
+import io.contactledger.command.imports.ImportNotFound;
 import io.contactledger.command.notes.NoteNotFound;
 import io.contactledger.command.violations.LimitReached;
 import io.contactledger.command.violations.RulesBroken;
@@ -33,6 +34,11 @@ class CommandProblems extends ProblemHandlerBase {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> contactNotFound(AggregateNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "contact-not-found", "contact not found");
+    }
+
+    @ExceptionHandler(ImportNotFound.class)
+    ResponseEntity<Object> importNotFound(ImportNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "import-not-found", e.getMessage());
     }
 
     @ExceptionHandler(NoteNotFound.class)

@@ -53,6 +53,11 @@ final class ContactFixtures {
                 throw new CustomerIdClaimed(customerId, holder);
             }
         }
+
+        @Override
+        public Optional<String> holderOf(String workspaceId, String customerId) {
+            return Optional.ofNullable(holders.get(workspaceId + "|" + customerId));
+        }
     }
 
     static final class InMemoryCatalog implements CustomFieldCatalog {

@@ -220,6 +220,11 @@ class ContactAggregatePropertiesTest {
                         throw new CustomerIdClaimed(customerId, holder);
                     }
                 }
+
+                @Override
+                public Optional<String> holderOf(String workspaceId, String customerId) {
+                    return Optional.ofNullable(holders.get(customerId));
+                }
             };
             Map<String, FieldDefinition> fields = Map.of(
                     "plan", new FieldDefinition("plan", "Plan", FieldType.LIST, List.of("free", "pro", "enterprise")),

@@ -86,9 +86,20 @@ public final class Http {
 
     /** Any method, body and content type; {@code headers} are name, value pairs. */
     public Response send(String method, String path, String body, String contentType, String... headers) {
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), body,
+                contentType, headers);
+    }
+
+    /** Raw bytes as the body (any encoding, or none). */
+    public Response sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
+        return send(method, path, body, body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                contentType, headers);
+    }
+
+    private Response send(String method, String path, byte[] bytes, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(60))
+                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }
