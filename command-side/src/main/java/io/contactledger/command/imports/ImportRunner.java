@@ -7,10 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.contactledger.support.idempotency.AfterRollback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs queued imports in the background, one at a time per instance, rows in file order. A job is
@@ -24,11 +27,13 @@ class ImportRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     static final long POLL_MS = 500;
     static final long SILENT_MS = 15_000;
-    private static final int PAGE = 200;
+    private static final int PAGE = 100;
     private static final int ATTEMPTS_PER_ROW = 3;
 
     private final ImportStore store;
     private final RowImport rows;
+    private final TransactionTemplate transaction;
+    private final List<AfterRollback> afterRollback;
     private final String owner = "imports-" + UUID.randomUUID();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "imports");
@@ -37,9 +42,11 @@ class ImportRunner implements SmartLifecycle {
     });
     private volatile boolean running;
 
-    ImportRunner(ImportStore store, RowImport rows) {
+    ImportRunner(ImportStore store, RowImport rows, PlatformTransactionManager transactions, List<AfterRollback> afterRollback) {
         this.store = store;
         this.rows = rows;
+        this.transaction = new TransactionTemplate(transactions);
+        this.afterRollback = afterRollback;
     }
 
     private void poll() {
@@ -55,7 +62,6 @@ class ImportRunner implements SmartLifecycle {
     private void run(ImportJob job) {
         log.info("import {} runs here from its first row without an outcome ({} of {} done)", job.importId(), job.done(), job.rows());
         int after = 0;
-        int attempts = 0;
         try {
             while (running) {
                 List<CsvUpload.Row> page = store.pending(job.importId(), after, PAGE);
@@ -64,29 +70,7 @@ class ImportRunner implements SmartLifecycle {
                     log.info("import {} is done", job.importId());
                     return;
                 }
-                for (CsvUpload.Row row : page) {
-                    if (!running) {
-                        break;
-                    }
-                    try {
-                        rows.run(job, owner, row);
-                        attempts = 0;
-                    } catch (LostImport lost) {
-                        throw lost;
-                    } catch (RuntimeException e) {
-                        // the database away, a race lost for good: try the row again, and give up on it only
-                        // after a few tries so one row cannot hold the whole import
-                        if (++attempts < ATTEMPTS_PER_ROW) {
-                            log.warn("import {} row {} failed for a reason of this service's own; trying again",
-                                    job.importId(), row.number(), e);
-                            pause();
-                            break;
-                        }
-                        rows.giveUp(job, owner, row, e);
-                        attempts = 0;
-                    }
-                    after = row.number();
-                }
+                after = runPage(job, page);
             }
             store.release(job.importId(), owner);
             log.info("import {} handed back for another instance to resume", job.importId());
@@ -94,6 +78,56 @@ class ImportRunner implements SmartLifecycle {
             log.warn("{}; this instance stops running it", lost.getMessage());
         } catch (RuntimeException e) {
             log.warn("import {} paused: {}; it resumes when claimed again", job.importId(), e.toString());
+        }
+    }
+
+    /**
+     * A page of rows in one transaction, each row a savepoint in it: one commit per page instead of
+     * per row. If the page fails for a reason of this service's own, its rows run one at a time, so
+     * one row's trouble holds up only that row. Returns the last row number run.
+     */
+    private int runPage(ImportJob job, List<CsvUpload.Row> page) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (CsvUpload.Row row : page) {
+                    rows.run(job, owner, row);
+                }
+            });
+            return page.get(page.size() - 1).number();
+        } catch (LostImport lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            afterRollback.forEach(AfterRollback::forget);
+            log.warn("import {}: a page from row {} failed ({}); its rows run one at a time", job.importId(),
+                    page.get(0).number(), e.toString());
+        }
+        int after = page.get(0).number() - 1;
+        for (CsvUpload.Row row : page) {
+            if (!running) {
+                break;
+            }
+            runAlone(job, row);
+            after = row.number();
+        }
+        return after;
+    }
+
+    /** One row in its own transaction, tried a few times before it is recorded as failed. */
+    private void runAlone(ImportJob job, CsvUpload.Row row) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rows.run(job, owner, row);
+                return;
+            } catch (LostImport lost) {
+                throw lost;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS_PER_ROW) {
+                    rows.giveUp(job, owner, row, e);
+                    return;
+                }
+                log.warn("import {} row {} failed for a reason of this service's own; trying again", job.importId(), row.number(), e);
+                pause();
+            }
         }
     }
 

@@ -35,13 +35,14 @@ import io.contactledger.support.idempotency.AfterRollback;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one row of an import: finds or creates its contact and sends the same commands the API
  * would, so the aggregate's rules decide and a value already there records nothing. The row's
- * commands and its recorded outcome share one transaction: a row is applied whole, once, or not at
- * all; a refused row leaves nothing but its reason.
+ * commands and its recorded outcome share one transaction (a savepoint of the runner's): a row is
+ * applied whole, once, or not at all; a refused row leaves nothing but its reason.
  */
 @Component
 class RowImport {
@@ -63,7 +64,9 @@ class RowImport {
         this.store = store;
         this.claims = claims;
         this.events = events;
+        // a savepoint inside the runner's transaction for a page of rows, a transaction of its own without one
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.afterRollback = afterRollback;
     }
 
