@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ledger")
 public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultValue Processors processors,
         @DefaultValue Rebuild rebuild, @DefaultValue Live live, @DefaultValue Console console,
-        @DefaultValue Checkpoints checkpoints) {
+        @DefaultValue Checkpoints checkpoints, @DefaultValue Webhooks webhooks) {
 
     /** How the projections' processors are watched and their segments shared between instances. */
     public record Processors(@DefaultValue("2000") long balanceIntervalMs, @DefaultValue("1000") long watchdogIntervalMs) {
@@ -62,6 +62,26 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
         public Checkpoints {
             if (every < 1) {
                 throw new IllegalArgumentException("ledger.checkpoints.every must be positive");
+            }
+        }
+    }
+
+    /**
+     * Webhook deliveries (DESIGN §10): retried from {@code firstRetry}, doubling up to
+     * {@code maxRetryInterval}, for {@code retryWindow}, then parked; each attempt waits at most
+     * {@code timeout} and holds its delivery for {@code lease} (another instance retries it after
+     * that); {@code senders} attempts at once per instance, at most {@code perSubscription} of them
+     * for one subscription. URLs resolving to private addresses are refused unless {@code allowPrivate}.
+     */
+    public record Webhooks(@DefaultValue("false") boolean allowPrivate, @DefaultValue("24h") java.time.Duration retryWindow,
+            @DefaultValue("10s") java.time.Duration firstRetry, @DefaultValue("1h") java.time.Duration maxRetryInterval,
+            @DefaultValue("10s") java.time.Duration timeout, @DefaultValue("30s") java.time.Duration lease,
+            @DefaultValue("500") long pollIntervalMs, @DefaultValue("8") int senders, @DefaultValue("4") int perSubscription) {
+        public Webhooks {
+            if (retryWindow.isNegative() || firstRetry.isNegative() || firstRetry.isZero() || maxRetryInterval.compareTo(firstRetry) < 0
+                    || timeout.isNegative() || timeout.isZero() || lease.compareTo(timeout) <= 0 || pollIntervalMs < 1
+                    || senders < 1 || perSubscription < 1) {
+                throw new IllegalArgumentException("ledger.webhooks: intervals must be positive, the lease longer than the timeout");
             }
         }
     }

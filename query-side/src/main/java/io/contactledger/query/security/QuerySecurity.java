@@ -19,6 +19,8 @@ class QuerySecurity {
     @Bean
     SecurityFilterChain queryFilterChain(HttpSecurity http, ApiKeys keys) throws Exception {
         return LedgerSecurity.build(http, keys, rules -> rules
+                // webhooks (DESIGN §10) are set up and watched by admins
+                .requestMatchers("/api/v1/workspaces/*/webhooks", "/api/v1/workspaces/*/webhooks/**").hasRole(Role.ADMIN.name())
                 // the integration feed (DESIGN §10) is for integrations, auditors and admins, not agents
                 .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/events")
                 .hasAnyRole(Role.INTEGRATION.name(), Role.AUDITOR.name(), Role.ADMIN.name())
