@@ -39,7 +39,7 @@ public final class Bench {
         new Bench(args).run();
     }
 
-    /** {@code --only <phase>} (raw, commands, crud, catchup, queries, asof, growth) runs one phase, to profile it; ratios then lack a baseline. */
+    /** {@code --only <phase>} (raw, commands, crud, catchup, queries, asof, bulk, growth) runs one phase, to profile it; ratios then lack a baseline. */
     private boolean runs(String phase) {
         return !args.containsKey("only") || args.get("only").equals(phase);
     }
@@ -105,6 +105,9 @@ public final class Bench {
             }
             if (runs("asof")) {
                 new AsOfPhase(context).asOf(seeder, reader, operator);
+            }
+            if (runs("bulk")) {
+                new ImportExportPhase(context).importAndExport(integration, reader, operator);
             }
             querySide.stop();
             if (runs("growth")) {

@@ -51,6 +51,41 @@ public final class Client {
         }
     }
 
+    /** A POST of {@code body} as {@code contentType} (an upload). */
+    Reply upload(String path, String body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Reply(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(-1, "interrupted");
+        }
+    }
+
+    /** Reads a streamed answer to its end without keeping it: its status and how many lines it had. */
+    long[] streamedLines(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
+                .header("Authorization", "Bearer " + key).GET().build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = response.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new long[] {response.statusCode(), lines};
+    }
+
     int statusOf(String method, String path, String json) {
         return send(method, path, json).status();
     }

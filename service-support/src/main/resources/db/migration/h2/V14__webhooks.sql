@@ -35,7 +35,8 @@ CREATE TABLE webhook_delivery (
     delivered_at    BIGINT
 );
 CREATE UNIQUE INDEX ux_webhook_delivery_event ON webhook_delivery (workspace_id, webhook_name, position);
-CREATE INDEX ix_webhook_delivery_pending ON webhook_delivery (status, next_attempt_at);
+CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (workspace_id, webhook_name, status, position);
+CREATE INDEX ix_webhook_delivery_delivered ON webhook_delivery (status, delivered_at);
 CREATE INDEX ix_webhook_delivery_contact ON webhook_delivery (workspace_id, webhook_name, contact_key, status, position);
 
 CREATE TABLE webhook_fanout (

@@ -65,11 +65,23 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             List<Webhook> subscriptions = store.enabled();
             fanOut(subscriptions);
+            purgeNowAndThen();
             for (Webhook subscription : subscriptions) {
                 send(subscription);
             }
         } catch (RuntimeException e) {
             log.warn("webhook delivery round failed; the next one tries again: {}", e.toString());
+        }
+    }
+
+    private long lastPurge;
+
+    /** Delivered deliveries are kept a week for admins to look at, then deleted; parked ones stay. */
+    private void purgeNowAndThen() {
+        long now = System.currentTimeMillis();
+        if (now - lastPurge > Duration.ofMinutes(10).toMillis()) {
+            lastPurge = now;
+            store.purgeDelivered(now - Duration.ofDays(7).toMillis());
         }
     }
 
@@ -82,11 +94,12 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Fills the subscription's free senders with due deliveries; runs on the ticker thread only. */
     private void send(Webhook subscription) {
         String key = subscription.workspaceId() + "/" + subscription.name();
         AtomicInteger busy = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
         int room = Math.min(settings.perSubscription() - busy.get(), settings.senders() - sending.get());
-        if (room <= 0) {
+        if (room <= 0 || !running) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -104,8 +117,27 @@ class WebhookDispatcher implements SmartLifecycle {
                 } finally {
                     busy.decrementAndGet();
                     sending.decrementAndGet();
+                    // the next due delivery goes at once, not at the next tick
+                    nextRound(subscription);
                 }
             });
+        }
+    }
+
+    private void nextRound(Webhook subscription) {
+        if (!running) {
+            return;
+        }
+        try {
+            ticker.execute(() -> {
+                try {
+                    send(subscription);
+                } catch (RuntimeException e) {
+                    log.debug("webhook round failed; the next tick tries again", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutting down: what is due stays due
         }
     }
 

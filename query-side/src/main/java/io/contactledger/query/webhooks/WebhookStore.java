@@ -181,6 +181,10 @@ class WebhookStore {
                 .update();
     }
 
+    int purgeDelivered(long deliveredBefore) {
+        return jdbc.sql("DELETE FROM webhook_delivery WHERE status = 'delivered' AND delivered_at < ?").param(deliveredBefore).update();
+    }
+
     // ---- what admins see and do -----------------------------------------------------------------
 
     List<Delivery> deliveries(String workspaceId, String name, String status, long after, int limit) {

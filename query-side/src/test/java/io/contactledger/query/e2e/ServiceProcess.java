@@ -81,6 +81,11 @@ final class ServiceProcess {
         }
     }
 
+    /** The process id, as Axon names this instance in the token table ("pid@host"). */
+    long pid() {
+        return process.pid();
+    }
+
     Http http() {
         return new Http("http://localhost:" + port);
     }
