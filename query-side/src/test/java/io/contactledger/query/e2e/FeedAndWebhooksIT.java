@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The feed and webhooks across query-side instances on PostgreSQL, as processes: while commands
  * run, a consumer follows the feed through two instances and the instance that writes the feed
- * (and delivers webhooks) is SIGKILLed. The consumer sees every stored event once, in order; the
+ * (and delivers webhooks with the other) is SIGKILLed; the survivor takes its work over. The consumer sees every stored event once, in order; the
  * receiver gets every event at least once, deduplicable by delivery id, in order per contact.
  */
 class FeedAndWebhooksIT {
@@ -89,11 +89,11 @@ class FeedAndWebhooksIT {
         Http writes = command.http().with(TestKeys.bearer("integration", WORKSPACE));
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger failures = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(9);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         int contacts = EVENTS / 5;
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> writers = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
+        for (int w = 0; w < 4; w++) {
             writers.add(pool.submit(() -> {
                 for (int c = next.getAndIncrement(); c < contacts; c = next.getAndIncrement()) {
                     String id = "f-" + c;
@@ -121,8 +121,8 @@ class FeedAndWebhooksIT {
                 long writer = feedWriterPid();
                 ServiceProcess victim = queries.stream().filter(q -> q.pid() == writer).findFirst().orElseThrow();
                 victim.kill();
+                // the survivor takes the feed's segment over; a third instance is not started under this load
                 queries.remove(victim);
-                queries.add(fleet.start("query-c", PostgresFleet.QUERY_JAR));
                 killed = true;
             }
             Http reader = queries.get(turn++ % queries.size()).http().with(TestKeys.bearer("integration", WORKSPACE));
