@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.support.idempotency.AfterRollback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,7 @@ class ImportRunner implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final List<AfterRollback> afterRollback;
     private final String owner = "imports-" + UUID.randomUUID();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "imports");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("imports"));
     private volatile boolean running;
 
     ImportRunner(ImportStore store, RowImport rows, PlatformTransactionManager transactions, List<AfterRollback> afterRollback) {

@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -35,11 +36,7 @@ class ProcessorWatchdog implements SmartLifecycle, DisposableBean {
     private final RebuildCoordinator rebuilds;
     private final long checkIntervalMs;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "processor-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("processor-watchdog"));
     private volatile boolean running;
 
     ProcessorWatchdog(Projections projections, RebuildCoordinator rebuilds,

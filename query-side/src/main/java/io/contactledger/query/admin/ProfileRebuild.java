@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.events.ContactEvent;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.query.profile.BatchFold;
@@ -68,8 +69,8 @@ class ProfileRebuild implements DisposableBean {
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile boolean stopping;
     private final AtomicBoolean holdingProjection = new AtomicBoolean();
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(daemon("profile-rebuild"));
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("profile-rebuild-tick"));
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(DaemonThreads.named("profile-rebuild"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("profile-rebuild-tick"));
 
     ProfileRebuild(EventStore eventStore, ProfileStore store, LiveTables live, JdbcClient jdbc,
             PlatformTransactionManager transactions, Serializer serializer, Projections projections,
@@ -389,14 +390,6 @@ class ProfileRebuild implements DisposableBean {
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,7 @@ class RebuildCoordinator implements DisposableBean {
     private final TransactionTemplate transaction;
     private final Set<String> stoppedForRebuild = ConcurrentHashMap.newKeySet();
     private final Map<String, String> states = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("projection-rebuild"));
 
     RebuildCoordinator(Projections projections, ProfileRebuild profileRebuild, JdbcClient jdbc,
             PlatformTransactionManager transactions, QuerySideSettings settings) {

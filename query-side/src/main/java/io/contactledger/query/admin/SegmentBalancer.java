@@ -1,5 +1,6 @@
 package io.contactledger.query.admin;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.support.config.SharedSettings;
 import java.lang.management.ManagementFactory;
@@ -32,11 +33,7 @@ class SegmentBalancer implements DisposableBean {
     private final Projections projections;
     private final JdbcClient jdbc;
     private final long liveForMs;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "segment-balancer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("segment-balancer"));
 
     SegmentBalancer(Projections projections, JdbcClient jdbc,
             QuerySideSettings settings, SharedSettings shared) {

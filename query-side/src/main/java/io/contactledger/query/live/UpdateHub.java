@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.query.profile.ContactProfile;
 import io.contactledger.query.profile.ProfileChange;
@@ -51,9 +52,9 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
     private final Map<String, Set<UpdateStream>> byContact = new ConcurrentHashMap<>();
     private final Map<String, Set<UpdateStream>> byWorkspace = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor(daemon("live-updates"));
+    private final ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("live-updates"));
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(10_000), daemon("live-updates-send"));
+            new LinkedBlockingQueue<>(10_000), DaemonThreads.named("live-updates-send"));
 
     // touched only on the hub thread
     private final Map<String, Announced> announced = new HashMap<>();
@@ -215,11 +216,4 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
         return running;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

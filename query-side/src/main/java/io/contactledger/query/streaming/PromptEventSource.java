@@ -1,5 +1,6 @@
 package io.contactledger.query.streaming;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.support.config.SharedSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +37,7 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     private final EventStore eventStore;
     private final long intervalMs;
     private final Set<PromptStream> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "event-head-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-head-watcher"));
     private volatile long lastHead = -1;
 
     public PromptEventSource(EventStore eventStore, SharedSettings settings) {

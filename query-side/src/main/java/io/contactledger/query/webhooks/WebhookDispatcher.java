@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger sending = new AtomicInteger();
     private final HttpClient http;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("webhooks"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhooks"));
     private final ExecutorService senders;
     private volatile boolean running;
 
@@ -56,7 +57,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.urls = urls;
         this.settings = settings.webhooks();
         this.transaction = new TransactionTemplate(transactions);
-        this.senders = Executors.newFixedThreadPool(this.settings.senders(), daemon("webhooks-send"));
+        this.senders = Executors.newFixedThreadPool(this.settings.senders(), DaemonThreads.named("webhooks-send"));
         this.http = HttpClient.newBuilder().connectTimeout(this.settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -208,11 +209,4 @@ class WebhookDispatcher implements SmartLifecycle {
         return running;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.contactledger.support.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,11 +25,7 @@ public class IdempotencyPurge implements InitializingBean, DisposableBean {
     private final IdempotentRequests requests;
     private final IdempotencySettings settings;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "idempotency-purge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("idempotency-purge"));
 
     IdempotencyPurge(IdempotentRequests requests, IdempotencySettings settings) {
         this.requests = requests;
