@@ -59,6 +59,10 @@ function deed(entry, profile) {
       return `set ${p.key} to ${p.value}`;
     case 'CustomFieldCleared':
       return `cleared ${p.key}`;
+    case 'ContactMerged':
+      return `merged contact ${p.sourceId} into this one`;
+    case 'ContactMergedInto':
+      return `merged this contact into ${p.survivorId}`;
     default:
       return `recorded ${entry.type}`;
   }

@@ -5,7 +5,8 @@ package io.contactledger.events;
  * then fails until the fold knows it (ProfileFoldTest), so none can fall through unnoticed.
  */
 public sealed interface ContactEvent permits ContactCreated, DetailsLeft, ContactPromoted, CustomerIdLinked, TagAdded,
-        TagRemoved, NoteWritten, NoteEdited, NoteDeleted, CustomFieldSet, CustomFieldCleared {
+        TagRemoved, NoteWritten, NoteEdited, NoteDeleted, CustomFieldSet, CustomFieldCleared, ContactMerged,
+        ContactMergedInto {
     String workspaceId();
 
     String contactId();

@@ -42,7 +42,11 @@ class GoldenEventJsonTest {
                 new NoteDeleted("demo", "c-1", "n-1"),
                 new CustomFieldSet("demo", "c-1", "student_id", "S-42"),
                 new CustomFieldCleared("demo", "c-1", "student_id"),
-                new CustomFieldDefined("demo", "plan", "Plan", FieldType.LIST, List.of("free", "pro")));
+                new CustomFieldDefined("demo", "plan", "Plan", FieldType.LIST, List.of("free", "pro")),
+                new ContactMerged("demo", "c-1", "c-2", "Ada Lovelace", null, "+442071838750", null, null, "CUST-42",
+                        List.of("vip"), List.of(new MergedNote("n-9", "Called back.", "agent-7", "2026-11-30T09:15:00Z", null)),
+                        java.util.Map.of("plan", "pro"), ContactType.LEAD, ContactType.CUSTOMER),
+                new ContactMergedInto("demo", "c-2", "c-1"));
     }
 
     @ParameterizedTest(name = "{0}")

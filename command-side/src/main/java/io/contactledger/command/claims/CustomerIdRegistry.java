@@ -14,4 +14,10 @@ public interface CustomerIdRegistry {
 
     /** The contact of the workspace that holds {@code customerId}, if one does. */
     java.util.Optional<String> holderOf(String workspaceId, String customerId);
+
+    /**
+     * Moves the claim on {@code customerId} from one contact to another within the current
+     * transaction (a merge); fails if {@code from} does not hold it any more.
+     */
+    void transfer(String workspaceId, String customerId, String from, String to);
 }

@@ -45,6 +45,16 @@ class JdbcCustomerIdRegistry implements CustomerIdRegistry {
     }
 
     @Override
+    public void transfer(String workspaceId, String customerId, String from, String to) {
+        int moved = jdbc.sql("UPDATE customer_id_claim SET contact_id = ? WHERE workspace_id = ? AND customer_id = ? AND contact_id = ?")
+                .params(to, workspaceId, customerId, from).update();
+        if (moved != 1) {
+            throw new org.axonframework.modelling.command.ConcurrencyException("customer ID " + customerId
+                    + " is no longer held by " + from + "; deciding again");
+        }
+    }
+
+    @Override
     public Optional<String> holderOf(String workspaceId, String customerId) {
         return jdbc.sql("SELECT contact_id FROM customer_id_claim WHERE workspace_id = ? AND customer_id = ?")
                 .params(workspaceId, customerId)

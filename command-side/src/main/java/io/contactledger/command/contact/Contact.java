@@ -3,8 +3,10 @@ package io.contactledger.command.contact;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +37,9 @@ import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.command.violations.Violations;
 import io.contactledger.command.tags.TagRules;
 import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactMerged;
+import io.contactledger.events.ContactMergedInto;
+import io.contactledger.events.MergedNote;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.ContactType;
 import io.contactledger.events.CustomFieldCleared;
@@ -47,6 +52,7 @@ import io.contactledger.events.NoteWritten;
 import io.contactledger.events.TagAdded;
 import io.contactledger.events.TagRemoved;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -66,8 +72,10 @@ public class Contact {
     private Details details;
     private String customerId;
     private final Set<String> tags = new HashSet<>();
-    private final Map<String, String> notes = new HashMap<>();
+    private final Map<String, NoteState> notes = new HashMap<>();
     private final Map<String, String> customFields = new HashMap<>();
+    /** Set once the contact was merged into another: every command is refused from then on. */
+    private String mergedInto;
 
     protected Contact() {
         // for event sourcing
@@ -85,6 +93,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(LeaveDetails command) {
+        requireActive();
         Details normalized = DetailsRules.normalize(command.details(), details.country());
         Details next = details.overlaidWith(normalized);
         if (next.timezone() == null) {
@@ -101,6 +110,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(LinkCustomerId command, CustomerIdRegistry registry) {
+        requireActive();
         Violations violations = new Violations();
         String requested = CustomerIdRules.check(command.customerId(), violations);
         violations.throwIfAny();
@@ -118,6 +128,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(AddTag command) {
+        requireActive();
         Violations violations = new Violations();
         String tag = TagRules.normalize(command.tag(), violations);
         violations.throwIfAny();
@@ -130,6 +141,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(RemoveTag command) {
+        requireActive();
         Violations violations = new Violations();
         String tag = TagRules.normalize(command.tag(), violations);
         violations.throwIfAny();
@@ -141,6 +153,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(WriteNote command) {
+        requireActive();
         Violations violations = new Violations();
         NoteRules.checkText(command.text(), violations);
         NoteRules.checkAuthor(command.author(), violations);
@@ -152,6 +165,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(EditNote command) {
+        requireActive();
         String current = existingNote(command.noteId());
         Violations violations = new Violations();
         NoteRules.checkText(command.text(), violations);
@@ -164,6 +178,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(DeleteNote command) {
+        requireActive();
         existingNote(command.noteId());
         apply(new NoteDeleted(ref.workspaceId(), ref.contactId(), command.noteId()));
         return state();
@@ -171,6 +186,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(SetCustomField command, CustomFieldCatalog catalog) {
+        requireActive();
         FieldDefinition field = catalog.find(ref.workspaceId(), command.key())
                 .orElseThrow(() -> new RulesBroken("key", "custom field '" + command.key() + "' is not defined in this workspace"));
         Violations violations = new Violations();
@@ -184,6 +200,7 @@ public class Contact {
 
     @CommandHandler
     public ContactState handle(ClearCustomField command) {
+        requireActive();
         if (customFields.containsKey(command.key())) {
             apply(new CustomFieldCleared(ref.workspaceId(), ref.contactId(), command.key()));
         }
@@ -206,11 +223,102 @@ public class Contact {
     }
 
     private String existingNote(String noteId) {
-        String text = notes.get(noteId);
-        if (text == null) {
+        NoteState note = notes.get(noteId);
+        if (note == null) {
             throw new NoteNotFound(noteId);
         }
-        return text;
+        return note.text();
+    }
+
+    private void requireActive() {
+        if (mergedInto != null) {
+            throw new ContactMergedAway(ref.contactId(), mergedInto);
+        }
+    }
+
+    // ---- merging (DESIGN §9): decided here, both contacts loaded by the merge's handler ----------
+
+    /** What this contact offers as a merge's source; a contact merged before offers nothing. */
+    public MergeSource asMergeSource() {
+        if (mergedInto != null) {
+            throw new MergeRefused("contact " + ref.contactId() + " was merged into " + mergedInto + " before");
+        }
+        List<MergedNote> copies = notes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(n -> new MergedNote(n.getKey(), n.getValue().text(), n.getValue().author(),
+                        n.getValue().writtenAt() == null ? null : n.getValue().writtenAt().toString(),
+                        n.getValue().editedAt() == null ? null : n.getValue().editedAt().toString()))
+                .toList();
+        return new MergeSource(ref.contactId(), type, details, customerId, Set.copyOf(tags), copies, Map.copyOf(customFields));
+    }
+
+    /** Takes from the source what DESIGN §9 gives the survivor, moving the source's customer ID in this transaction. */
+    public ContactState mergeFrom(MergeSource source, CustomerIdRegistry claims) {
+        ContactMerged taken = taking(source);
+        if (taken.customerId() != null) {
+            claims.transfer(ref.workspaceId(), taken.customerId(), source.contactId(), ref.contactId());
+        }
+        apply(taken);
+        return state();
+    }
+
+    /** The survivor as the merge would leave it; records nothing. */
+    public MergePreview previewMerge(MergeSource source) {
+        ContactMerged taken = taking(source);
+        Details after = details.overlaidWith(new Details(taken.name(), taken.email(), taken.phone(), taken.country(), taken.timezone()));
+        java.util.TreeSet<String> allTags = new java.util.TreeSet<>(tags);
+        allTags.addAll(taken.tags());
+        Map<String, String> fields = new java.util.TreeMap<>(customFields);
+        fields.putAll(taken.customFields());
+        List<MergedNote> allNotes = new java.util.ArrayList<>(asMergeSource().notes());
+        allNotes.addAll(taken.notes());
+        return new MergePreview(ref.contactId(), taken.typeAfter(), after.name(), after.email(), after.phone(), after.country(),
+                after.timezone(), taken.customerId() != null ? taken.customerId() : customerId, List.copyOf(allTags), fields,
+                allNotes, taken);
+    }
+
+    /** This contact, the source, now lives on in the survivor. */
+    public void mergeInto(String survivorId) {
+        requireActive();
+        apply(new ContactMergedInto(ref.workspaceId(), ref.contactId(), survivorId));
+    }
+
+    private ContactMerged taking(MergeSource source) {
+        if (source.contactId().equals(ref.contactId())) {
+            throw new MergeRefused("a contact cannot be merged into itself");
+        }
+        if (mergedInto != null) {
+            throw new MergeRefused("contact " + ref.contactId() + " was merged into " + mergedInto + " before");
+        }
+        if (customerId != null && source.customerId() != null && !customerId.equals(source.customerId())) {
+            throw new MergeRefused("the contacts have different customer IDs (" + customerId + ", " + source.customerId() + ")");
+        }
+        Details theirs = source.details();
+        Details gifts = new Details(details.name() == null ? theirs.name() : null, details.email() == null ? theirs.email() : null,
+                details.phone() == null ? theirs.phone() : null, details.country() == null ? theirs.country() : null,
+                details.timezone() == null ? theirs.timezone() : null);
+        List<String> newTags = source.tags().stream().filter(tag -> !tags.contains(tag)).sorted().toList();
+        if (tags.size() + newTags.size() > TagRules.MAX_TAGS_PER_CONTACT) {
+            throw new MergeRefused("together the contacts have " + (tags.size() + newTags.size()) + " tags; a contact holds at most "
+                    + TagRules.MAX_TAGS_PER_CONTACT);
+        }
+        List<MergedNote> copies = source.notes().stream().filter(note -> !notes.containsKey(note.noteId())).toList();
+        Map<String, String> fields = new java.util.TreeMap<>();
+        source.customFields().forEach((key, value) -> {
+            if (!customFields.containsKey(key)) {
+                fields.put(key, value);
+            }
+        });
+        String movedId = customerId == null ? source.customerId() : null;
+        Details after = details.overlaidWith(gifts);
+        ContactType earned = TypeRule.earned(after.name(), after.email(), after.phone(), movedId != null ? movedId : customerId);
+        ContactType typeAfter = later(later(type, source.type()), earned);
+        return new ContactMerged(ref.workspaceId(), ref.contactId(), source.contactId(), gifts.name(), gifts.email(), gifts.phone(),
+                gifts.country(), gifts.timezone(), movedId, newTags, copies, fields, type, typeAfter);
+    }
+
+    private static ContactType later(ContactType a, ContactType b) {
+        return a.isBefore(b) ? b : a;
     }
 
     private ContactState state() {
@@ -251,13 +359,15 @@ public class Contact {
     }
 
     @EventSourcingHandler
-    void on(NoteWritten event) {
-        notes.put(event.noteId(), event.text());
+    void on(NoteWritten event, @Timestamp Instant at) {
+        notes.put(event.noteId(), new NoteState(event.text(), event.author(), at, null));
     }
 
     @EventSourcingHandler
-    void on(NoteEdited event) {
-        notes.put(event.noteId(), event.text());
+    void on(NoteEdited event, @Timestamp Instant at) {
+        NoteState note = notes.get(event.noteId());
+        notes.put(event.noteId(), new NoteState(event.text(), note == null ? null : note.author(),
+                note == null ? at : note.writtenAt(), at));
     }
 
     @EventSourcingHandler
@@ -273,5 +383,26 @@ public class Contact {
     @EventSourcingHandler
     void on(CustomFieldCleared event) {
         customFields.remove(event.key());
+    }
+
+    @EventSourcingHandler
+    void on(ContactMerged event) {
+        details = details.overlaidWith(new Details(event.name(), event.email(), event.phone(), event.country(), event.timezone()));
+        if (event.customerId() != null) {
+            customerId = event.customerId();
+        }
+        tags.addAll(event.tags());
+        for (MergedNote note : event.notes()) {
+            notes.put(note.noteId(), new NoteState(note.text(), note.author(),
+                    note.writtenAt() == null ? null : Instant.parse(note.writtenAt()),
+                    note.editedAt() == null ? null : Instant.parse(note.editedAt())));
+        }
+        customFields.putAll(event.customFields());
+        type = event.typeAfter();
+    }
+
+    @EventSourcingHandler
+    void on(ContactMergedInto event) {
+        mergedInto = event.survivorId();
     }
 }

@@ -67,8 +67,9 @@ class ContactMatch {
         String slot = jdbc.sql("SELECT active FROM read_model_slot WHERE model = 'contact-profiles'")
                 .query(String.class).optional().orElse("a");
         String table = "b".equals(slot) ? "contact_profile_b" : "contact_profile";
+        // a contact merged into another is found as its survivor (by the survivor's own values)
         return jdbc.sql("SELECT contact_id FROM " + table + " WHERE workspace_id = ? AND " + column + " = ?"
-                        + " ORDER BY created_at, contact_id LIMIT 1")
+                        + " AND merged_into IS NULL ORDER BY created_at, contact_id LIMIT 1")
                 .params(workspaceId, value).query(String.class).optional();
     }
 }

@@ -36,7 +36,8 @@ class ImportRunner implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final List<AfterRollback> afterRollback;
     private final String owner = "imports-" + UUID.randomUUID();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("imports"));
+    // made on each start: a test context is stopped and started again (paused while unused)
+    private ScheduledExecutorService worker;
     private volatile boolean running;
 
     ImportRunner(ImportStore store, RowImport rows, PlatformTransactionManager transactions, List<AfterRollback> afterRollback) {
@@ -139,6 +140,7 @@ class ImportRunner implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("imports"));
         worker.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -16,6 +16,7 @@ import io.contactledger.command.contact.ContactCommands.LeaveDetails;
 import io.contactledger.command.contact.ContactCommands.LinkCustomerId;
 import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
+import io.contactledger.command.contact.ContactMergedAway;
 import io.contactledger.command.contact.ContactState;
 import io.contactledger.command.details.Details;
 import io.contactledger.command.details.DetailsInput;
@@ -23,6 +24,7 @@ import io.contactledger.command.details.DetailsRules;
 import io.contactledger.command.dispatch.ActingAs;
 import io.contactledger.command.dispatch.Actor;
 import io.contactledger.command.dispatch.Commands;
+import io.contactledger.command.fields.CustomFieldCatalog;
 import io.contactledger.command.fields.FieldTypeChange;
 import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.notes.NoteNotFound;
@@ -56,9 +58,11 @@ class RowImport {
     private final EventStore events;
     private final TransactionTemplate transaction;
     private final List<AfterRollback> afterRollback;
+    private final CustomFieldCatalog fields;
 
     RowImport(Commands commands, ContactMatch match, ImportStore store, CustomerIdRegistry claims, EventStore events,
-            PlatformTransactionManager transactions, List<AfterRollback> afterRollback) {
+            PlatformTransactionManager transactions, List<AfterRollback> afterRollback, CustomFieldCatalog fields) {
+        this.fields = fields;
         this.commands = commands;
         this.match = match;
         this.store = store;
@@ -95,6 +99,7 @@ class RowImport {
     private RowOutcome apply(ImportJob job, String owner, CsvUpload.Row row) {
         Map<String, String> values = values(job.columns(), row.cells());
         String workspaceId = job.workspaceId();
+        RowCheck.check(workspaceId, values, fields);
         Details keys = matchingDetails(values);
         ContactMatch.Keys lookup = new ContactMatch.Keys(values.get("customerId"), keys.email(), keys.phone(), values.get("contactId"));
         Optional<String> existing = match.find(job.importId(), workspaceId, lookup);
@@ -188,7 +193,8 @@ class RowImport {
             String message = broken.violations().stream().map(v -> (column == null ? v.field() + " " : "") + v.message())
                     .reduce((a, b) -> a + "; " + b).orElse("refused");
             throw new RowFailed(named, column == null ? message : first.message());
-        } catch (CustomerIdClaimed | CustomerIdAlreadyLinked | LimitReached | NoteNotFound | FieldTypeChange e) {
+        } catch (CustomerIdClaimed | CustomerIdAlreadyLinked | LimitReached | NoteNotFound | FieldTypeChange
+                | ContactMergedAway e) {
             throw new RowFailed(column, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new RowFailed(column, "is not a value this field takes");

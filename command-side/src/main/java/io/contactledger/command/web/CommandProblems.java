@@ -5,6 +5,8 @@ import java.util.Map;
 import io.contactledger.command.claims.CustomerIdAlreadyLinked;
 import io.contactledger.command.claims.CustomerIdClaimed;
 import io.contactledger.command.fields.FieldTypeChange;
+import io.contactledger.command.contact.ContactMergedAway;
+import io.contactledger.command.contact.MergeRefused;
 import io.contactledger.command.imports.ImportNotFound;
 import io.contactledger.command.notes.NoteNotFound;
 import io.contactledger.command.violations.LimitReached;
@@ -34,6 +36,16 @@ class CommandProblems extends ProblemHandlerBase {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> contactNotFound(AggregateNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "contact-not-found", "contact not found");
+    }
+
+    @ExceptionHandler(ContactMergedAway.class)
+    ResponseEntity<Object> mergedAway(ContactMergedAway e) {
+        return Problems.of(HttpStatus.CONFLICT, "contact-merged", e.getMessage(), Map.of("mergedInto", e.survivorId()));
+    }
+
+    @ExceptionHandler(MergeRefused.class)
+    ResponseEntity<Object> mergeRefused(MergeRefused e) {
+        return Problems.of(HttpStatus.CONFLICT, "merge-refused", e.getMessage());
     }
 
     @ExceptionHandler(ImportNotFound.class)

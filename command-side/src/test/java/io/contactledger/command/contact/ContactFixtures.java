@@ -58,6 +58,13 @@ final class ContactFixtures {
         public Optional<String> holderOf(String workspaceId, String customerId) {
             return Optional.ofNullable(holders.get(workspaceId + "|" + customerId));
         }
+
+        @Override
+        public void transfer(String workspaceId, String customerId, String from, String to) {
+            if (!holders.replace(workspaceId + "|" + customerId, from, to)) {
+                throw new IllegalStateException(customerId + " is not held by " + from);
+            }
+        }
     }
 
     static final class InMemoryCatalog implements CustomFieldCatalog {

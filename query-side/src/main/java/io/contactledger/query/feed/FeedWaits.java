@@ -29,7 +29,8 @@ class FeedWaits implements SmartLifecycle {
 
     private final FeedStore store;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("feed-waits"));
+    // made on each start: a stopped context may be started again
+    private ScheduledExecutorService poller;
     private volatile boolean running;
     private long seenHead = -1;
 
@@ -80,6 +81,7 @@ class FeedWaits implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("feed-waits"));
         poller.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

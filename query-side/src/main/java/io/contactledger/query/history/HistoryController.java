@@ -15,6 +15,8 @@ import io.contactledger.query.web.PathIds;
 import io.contactledger.query.web.QueryNumbers;
 import io.contactledger.support.web.InvalidRequest;
 import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactMerged;
+import io.contactledger.events.ContactMergedInto;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.CustomFieldCleared;
 import io.contactledger.events.CustomFieldSet;
@@ -63,7 +65,8 @@ class HistoryController {
             @Schema(types = {"string", "null"}) String channel, @Schema(types = {"string", "null"}) String correlationId,
             @Schema(description = "the event's own fields; which event it is says type", oneOf = {ContactCreated.class,
                     DetailsLeft.class, ContactPromoted.class, CustomerIdLinked.class, TagAdded.class, TagRemoved.class,
-                    NoteWritten.class, NoteEdited.class, NoteDeleted.class, CustomFieldSet.class, CustomFieldCleared.class})
+                    NoteWritten.class, NoteEdited.class, NoteDeleted.class, CustomFieldSet.class, CustomFieldCleared.class,
+                    ContactMerged.class, ContactMergedInto.class})
             Object payload) {
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.contactledger.events.ContactType;
 
@@ -14,7 +15,7 @@ import io.contactledger.events.ContactType;
  * equal profiles (and equal JSON).
  */
 @JsonPropertyOrder({"workspaceId", "contactId", "type", "name", "email", "phone", "country", "timezone",
-        "customerId", "tags", "customFields", "notes", "createdAt", "updatedAt", "version"})
+        "customerId", "tags", "customFields", "notes", "createdAt", "updatedAt", "version", "mergedInto"})
 public record ContactProfile(
         String workspaceId,
         String contactId,
@@ -30,7 +31,17 @@ public record ContactProfile(
         List<Note> notes,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        @Schema(types = {"string", "null"}, description = "set once the contact was merged into another (DESIGN §9)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String mergedInto) {
+
+    /** A profile of a contact that lives on by itself (not merged into another). */
+    public ContactProfile(String workspaceId, String contactId, ContactType type, String name, String email, String phone,
+            String country, String timezone, String customerId, List<String> tags, Map<String, String> customFields,
+            List<Note> notes, Instant createdAt, Instant updatedAt, long version) {
+        this(workspaceId, contactId, type, name, email, phone, country, timezone, customerId, tags, customFields, notes,
+                createdAt, updatedAt, version, null);
+    }
 
     public ContactProfile {
         tags = List.copyOf(tags);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.contactledger.query.web.MergedAway;
 import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.NotYetProjected;
 import io.contactledger.query.web.PathIds;
@@ -60,11 +61,11 @@ class ProfileController {
                     .map(name -> new FieldViolation(name, "use at most one of minVersion, asOf and atVersion")).toList());
         }
         if (asOf != null) {
-            return CompletableFuture.completedFuture(replay.asOf(workspaceId, contactId, instant(asOf)));
+            return CompletableFuture.completedFuture(present(replay.asOf(workspaceId, contactId, instant(asOf))));
         }
         if (atVersion != null) {
-            return CompletableFuture.completedFuture(replay.atVersion(workspaceId, contactId,
-                    QueryNumbers.nonNegative("atVersion", atVersion)));
+            return CompletableFuture.completedFuture(present(replay.atVersion(workspaceId, contactId,
+                    QueryNumbers.nonNegative("atVersion", atVersion))));
         }
         if (minVersion == null) {
             return CompletableFuture.completedFuture(current(workspaceId, contactId));
@@ -81,7 +82,15 @@ class ProfileController {
     }
 
     private ContactProfile current(String workspaceId, String contactId) {
-        return store.find(workspaceId, contactId).orElseThrow(() -> new NotFound("contact " + contactId + " not found"));
+        return present(store.find(workspaceId, contactId).orElseThrow(() -> new NotFound("contact " + contactId + " not found")));
+    }
+
+    /** A contact merged into another is gone (410 naming the survivor); as it stood before the merge it still reads. */
+    private static ContactProfile present(ContactProfile profile) {
+        if (profile.mergedInto() != null) {
+            throw new MergedAway(profile.contactId(), profile.mergedInto());
+        }
+        return profile;
     }
 
     private static Instant instant(String raw) {

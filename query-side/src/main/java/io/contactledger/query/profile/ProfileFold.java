@@ -8,6 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactMerged;
+import io.contactledger.events.ContactMergedInto;
+import io.contactledger.events.MergedNote;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.ContactType;
 import io.contactledger.events.CustomFieldCleared;
@@ -72,6 +75,22 @@ public final class ProfileFold {
             next.customFields.put(set.key(), set.value());
         } else if (payload instanceof CustomFieldCleared cleared) {
             next.customFields.remove(cleared.key());
+        } else if (payload instanceof ContactMerged merged) {
+            next.name = pick(merged.name(), next.name);
+            next.email = pick(merged.email(), next.email);
+            next.phone = pick(merged.phone(), next.phone);
+            next.country = pick(merged.country(), next.country);
+            next.timezone = pick(merged.timezone(), next.timezone);
+            next.customerId = pick(merged.customerId(), next.customerId);
+            next.tags.addAll(merged.tags());
+            for (MergedNote note : merged.notes()) {
+                next.notes.add(new Note(note.noteId(), note.text(), note.author(), instant(note.writtenAt(), at),
+                        note.editedAt() == null ? null : Instant.parse(note.editedAt())));
+            }
+            next.customFields.putAll(merged.customFields());
+            next.type = merged.typeAfter();
+        } else if (payload instanceof ContactMergedInto mergedInto) {
+            next.mergedInto = mergedInto.survivorId();
         } else {
             return profile;
         }
@@ -85,6 +104,10 @@ public final class ProfileFold {
             profile = apply(profile, event);
         }
         return profile;
+    }
+
+    private static Instant instant(String iso, Instant fallback) {
+        return iso == null ? fallback : Instant.parse(iso);
     }
 
     private static String pick(String changed, String current) {
@@ -106,6 +129,7 @@ public final class ProfileFold {
         private final TreeSet<String> tags;
         private final TreeMap<String, String> customFields;
         private final List<Note> notes;
+        private String mergedInto;
 
         Builder(ContactProfile from, Instant at, long version) {
             this.from = from;
@@ -121,11 +145,12 @@ public final class ProfileFold {
             this.tags = new TreeSet<>(from.tags());
             this.customFields = new TreeMap<>(from.customFields());
             this.notes = new ArrayList<>(from.notes());
+            this.mergedInto = from.mergedInto();
         }
 
         ContactProfile build() {
             return new ContactProfile(from.workspaceId(), from.contactId(), type, name, email, phone, country, timezone,
-                    customerId, List.copyOf(tags), customFields, notes, from.createdAt(), at, version);
+                    customerId, List.copyOf(tags), customFields, notes, from.createdAt(), at, version, mergedInto);
         }
     }
 }

@@ -25,17 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProfileStore implements StoredVersions {
 
     private static final String INSERT_PROFILE = "INSERT INTO %s (workspace_id, contact_id, type, name, email,"
-            + " phone, customer_id, search_text, created_at, version, document, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " phone, customer_id, search_text, created_at, version, document, projected_at, merged_into)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
-            + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ? WHERE workspace_id = ? AND contact_id = ?";
+            + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ?, merged_into = ?"
+            + " WHERE workspace_id = ? AND contact_id = ?";
 
     private static final int READ_CHUNK = 500;
     // Declared parameter types: a null is bound as its column's type, so every row of a batch
     // binds the same types and the statement is prepared once.
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR};
     private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR};
+            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final int[] TAG_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final int[] CHECKPOINT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR};
 
@@ -89,10 +91,11 @@ public class ProfileStore implements StoredVersions {
             if (r.previous() == null) {
                 inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
                         next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
-                        projectedAt});
+                        projectedAt, next.mergedInto()});
             } else {
                 updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
-                        searchText(next), next.version(), document, projectedAt, next.workspaceId(), next.contactId()});
+                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.workspaceId(),
+                        next.contactId()});
             }
             List<String> before = r.previous() == null ? List.of() : r.previous().tags();
             before.stream().filter(tag -> !next.tags().contains(tag))

@@ -35,4 +35,9 @@ class QueryProblems extends ProblemHandlerBase {
     ResponseEntity<Object> notRebuildable(NotRebuildable e) {
         return Problems.of(HttpStatus.CONFLICT, "not-rebuildable", e.getMessage());
     }
+
+    @ExceptionHandler(MergedAway.class)
+    ResponseEntity<Object> mergedAway(MergedAway e) {
+        return Problems.of(HttpStatus.GONE, "contact-merged", e.getMessage(), java.util.Map.of("mergedInto", e.survivorId()));
+    }
 }

@@ -48,8 +48,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger sending = new AtomicInteger();
     private final HttpClient http;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhooks"));
-    private final ExecutorService senders;
+    // made on each start: a stopped context may be started again
+    private ScheduledExecutorService ticker;
+    private ExecutorService senders;
     private volatile boolean running;
 
     WebhookDispatcher(WebhookStore store, WebhookUrls urls, QuerySideSettings settings, PlatformTransactionManager transactions) {
@@ -57,7 +58,6 @@ class WebhookDispatcher implements SmartLifecycle {
         this.urls = urls;
         this.settings = settings.webhooks();
         this.transaction = new TransactionTemplate(transactions);
-        this.senders = Executors.newFixedThreadPool(this.settings.senders(), DaemonThreads.named("webhooks-send"));
         this.http = HttpClient.newBuilder().connectTimeout(this.settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -188,6 +188,8 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhooks"));
+        senders = Executors.newFixedThreadPool(settings.senders(), DaemonThreads.named("webhooks-send"));
         ticker.scheduleWithFixedDelay(this::tick, settings.pollIntervalMs(), settings.pollIntervalMs(), TimeUnit.MILLISECONDS);
     }
 

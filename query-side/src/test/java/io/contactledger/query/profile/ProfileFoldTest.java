@@ -176,7 +176,11 @@ class ProfileFoldTest {
                 Map.entry(NoteEdited.class, new NoteEdited(WS, ID, "n-1", "first, edited")),
                 Map.entry(NoteDeleted.class, new NoteDeleted(WS, ID, "n-1")),
                 Map.entry(CustomFieldSet.class, new CustomFieldSet(WS, ID, "plan", "pro")),
-                Map.entry(CustomFieldCleared.class, new CustomFieldCleared(WS, ID, "plan")));
+                Map.entry(CustomFieldCleared.class, new CustomFieldCleared(WS, ID, "plan")),
+                Map.entry(io.contactledger.events.ContactMerged.class, new io.contactledger.events.ContactMerged(WS, ID, "other",
+                        null, "ada@example.com", null, null, null, null, List.of("merged"), List.of(), Map.of(),
+                        ContactType.GUEST, ContactType.LEAD)),
+                Map.entry(io.contactledger.events.ContactMergedInto.class, new io.contactledger.events.ContactMergedInto(WS, ID, "survivor")));
 
         assertThat(io.contactledger.events.ContactEvent.class.isSealed()).isTrue();
         for (Class<?> type : io.contactledger.events.ContactEvent.class.getPermittedSubclasses()) {
@@ -193,6 +197,6 @@ class ProfileFoldTest {
 
     private static ContactProfile withoutVersion(ContactProfile p) {
         return new ContactProfile(p.workspaceId(), p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.country(),
-                p.timezone(), p.customerId(), p.tags(), p.customFields(), p.notes(), p.createdAt(), null, 0);
+                p.timezone(), p.customerId(), p.tags(), p.customFields(), p.notes(), p.createdAt(), null, 0, p.mergedInto());
     }
 }

@@ -201,7 +201,8 @@ class ContactAggregatePropertiesTest {
     private static ContactProfile withoutTimes(ContactProfile p) {
         return new ContactProfile(p.workspaceId(), p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.country(),
                 p.timezone(), p.customerId(), p.tags(), p.customFields(),
-                p.notes().stream().map(n -> new Note(n.noteId(), n.text(), n.author(), null, null)).toList(), null, null, 0);
+                p.notes().stream().map(n -> new Note(n.noteId(), n.text(), n.author(), null, null)).toList(), null, null, 0,
+                p.mergedInto());
     }
 
     /** One contact behind Axon's real command handling on an in-memory store. */
@@ -224,6 +225,11 @@ class ContactAggregatePropertiesTest {
                 @Override
                 public Optional<String> holderOf(String workspaceId, String customerId) {
                     return Optional.ofNullable(holders.get(customerId));
+                }
+
+                @Override
+                public void transfer(String workspaceId, String customerId, String from, String to) {
+                    holders.replace(customerId, from, to);
                 }
             };
             Map<String, FieldDefinition> fields = Map.of(

@@ -122,6 +122,9 @@ public class ApiDocumentation {
             if (write) {
                 errors.put("409", "A rule of the current state refuses it, or the same Idempotency-Key is still running");
             }
+            if (method == PathItem.HttpMethod.GET && path.endsWith("/contacts/{contactId}")) {
+                errors.put("410", "The contact was merged into another, which mergedInto names (DESIGN §9)");
+            }
             if (operation.getRequestBody() != null) {
                 errors.put("413", "The body is larger than 64 KiB");
                 errors.put("415", "The body is not JSON");
