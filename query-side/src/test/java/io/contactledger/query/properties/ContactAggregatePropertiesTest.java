@@ -150,8 +150,9 @@ class ContactAggregatePropertiesTest {
             reachedTagLimit[0] |= next.tags().size() == 100;
         }
         Statistics.label("tag limit reached").collect(reachedTagLimit[0]);
-        // the limit rule is only specified if sessions reach it often enough
-        Statistics.label("tag limit reached").coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
+        // the limit rule is only specified if sessions reach it often enough: about one in ten does,
+        // so 2 % fails only when generation has drifted (5 % failed by chance in 1 of ~30 runs)
+        Statistics.label("tag limit reached").coverage(coverage -> coverage.check(true).percentage(p -> p >= 2));
         List<String> written = contact.events().stream().map(DomainEventMessage::getPayload)
                 .filter(NoteWritten.class::isInstance).map(e -> ((NoteWritten) e).noteId()).toList();
         assertThat(new HashSet<>(written)).hasSameSizeAs(written);
