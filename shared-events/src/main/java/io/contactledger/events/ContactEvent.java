@@ -6,7 +6,7 @@ package io.contactledger.events;
  */
 public sealed interface ContactEvent permits ContactCreated, DetailsLeft, ContactPromoted, CustomerIdLinked, TagAdded,
         TagRemoved, NoteWritten, NoteEdited, NoteDeleted, CustomFieldSet, CustomFieldCleared, ContactMerged,
-        ContactMergedInto {
+        ContactMergedInto, ContactUnmerged, ContactErased {
     String workspaceId();
 
     String contactId();

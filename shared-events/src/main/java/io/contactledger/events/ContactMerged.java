@@ -13,7 +13,7 @@ import org.axonframework.serialization.Revision;
  * {@code customFields} the values it lacked; its type went from {@code typeBefore} to
  * {@code typeAfter} (the more advanced of the two).
  */
-@Revision("1")
+@Revision("2")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactMerged(String workspaceId, String contactId, String sourceId, String name, String email,
         String phone, String country, String timezone, String customerId, List<String> tags, List<MergedNote> notes,
@@ -21,7 +21,8 @@ public record ContactMerged(String workspaceId, String contactId, String sourceI
 
     public ContactMerged {
         tags = List.copyOf(tags);
-        notes = List.copyOf(notes);
-        customFields = Map.copyOf(customFields);
+        // absent only when read after an erasure: the personal parts no longer read
+        notes = notes == null ? null : List.copyOf(notes);
+        customFields = customFields == null ? null : Map.copyOf(customFields);
     }
 }

@@ -20,4 +20,7 @@ public interface CustomerIdRegistry {
      * transaction (a merge); fails if {@code from} does not hold it any more.
      */
     void transfer(String workspaceId, String customerId, String from, String to);
+
+    /** Releases any customer ID the contact holds, within the current transaction (an erasure). */
+    void release(ContactRef contact);
 }

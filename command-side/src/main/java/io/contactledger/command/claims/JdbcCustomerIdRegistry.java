@@ -55,6 +55,12 @@ class JdbcCustomerIdRegistry implements CustomerIdRegistry {
     }
 
     @Override
+    public void release(ContactRef contact) {
+        jdbc.sql("DELETE FROM customer_id_claim WHERE workspace_id = ? AND contact_id = ?")
+                .params(contact.workspaceId(), contact.contactId()).update();
+    }
+
+    @Override
     public Optional<String> holderOf(String workspaceId, String customerId) {
         return jdbc.sql("SELECT contact_id FROM customer_id_claim WHERE workspace_id = ? AND customer_id = ?")
                 .params(workspaceId, customerId)

@@ -3,7 +3,9 @@ package io.contactledger.command.contact;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +39,8 @@ import io.contactledger.command.violations.RulesBroken;
 import io.contactledger.command.violations.Violations;
 import io.contactledger.command.tags.TagRules;
 import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactErased;
+import io.contactledger.events.ContactUnmerged;
 import io.contactledger.events.ContactMerged;
 import io.contactledger.events.ContactMergedInto;
 import io.contactledger.events.MergedNote;
@@ -74,8 +78,15 @@ public class Contact {
     private final Set<String> tags = new HashSet<>();
     private final Map<String, NoteState> notes = new HashMap<>();
     private final Map<String, String> customFields = new HashMap<>();
-    /** Set once the contact was merged into another: every command is refused from then on. */
+    /** Set once the contact was merged into another: every command is refused from then on, until an unmerge. */
     private String mergedInto;
+    /** What each merge into this contact gave it and is unchanged since, by source. */
+    private final Map<String, MergeGift> gifts = new HashMap<>();
+    /** Set once its personal data was erased: every command is refused for good. */
+    private boolean erased;
+
+    /** How long a merge can be undone (DESIGN §9). */
+    public static final Duration UNMERGE_WINDOW = Duration.ofDays(30);
 
     protected Contact() {
         // for event sourcing
@@ -231,6 +242,9 @@ public class Contact {
     }
 
     private void requireActive() {
+        if (erased) {
+            throw new ContactWasErased(ref.contactId());
+        }
         if (mergedInto != null) {
             throw new ContactMergedAway(ref.contactId(), mergedInto);
         }
@@ -240,6 +254,9 @@ public class Contact {
 
     /** What this contact offers as a merge's source; a contact merged before offers nothing. */
     public MergeSource asMergeSource() {
+        if (erased) {
+            throw new ContactWasErased(ref.contactId());
+        }
         if (mergedInto != null) {
             throw new MergeRefused("contact " + ref.contactId() + " was merged into " + mergedInto + " before");
         }
@@ -287,6 +304,7 @@ public class Contact {
         if (source.contactId().equals(ref.contactId())) {
             throw new MergeRefused("a contact cannot be merged into itself");
         }
+        requireActiveFor("merged into");
         if (mergedInto != null) {
             throw new MergeRefused("contact " + ref.contactId() + " was merged into " + mergedInto + " before");
         }
@@ -317,6 +335,88 @@ public class Contact {
                 gifts.country(), gifts.timezone(), movedId, newTags, copies, fields, type, typeAfter);
     }
 
+    private void requireActiveFor(String what) {
+        if (erased) {
+            throw new ContactWasErased(ref.contactId());
+        }
+        if (mergedInto != null) {
+            throw new MergeRefused("contact " + ref.contactId() + " was merged into " + mergedInto
+                    + "; it cannot be " + what + " until that merge is undone");
+        }
+    }
+
+    // ---- unmerging (DESIGN §9) --------------------------------------------------------------------
+
+    /**
+     * Gives back what the merge of {@code sourceId} gave this contact and is unchanged since, within
+     * {@link #UNMERGE_WINDOW} of that merge; the customer ID's claim goes back in this transaction.
+     * A type reached only through the merge goes back to what the rest still earns.
+     */
+    public ContactState giveBack(String sourceId, Instant now, CustomerIdRegistry claims) {
+        requireActiveFor("unmerged");
+        MergeGift gift = gifts.get(sourceId);
+        if (gift == null) {
+            throw new MergeRefused("contact " + sourceId + " is not merged into " + ref.contactId());
+        }
+        if (now.isAfter(gift.mergedAt().plus(UNMERGE_WINDOW))) {
+            throw new MergeRefused("contact " + sourceId + " was merged into " + ref.contactId() + " at " + gift.mergedAt()
+                    + ", more than " + UNMERGE_WINDOW.toDays() + " days ago; the merge can no longer be undone");
+        }
+        Details kept = new Details(gift.gaveDetail("name") ? null : details.name(), gift.gaveDetail("email") ? null : details.email(),
+                gift.gaveDetail("phone") ? null : details.phone(), null, null);
+        String keptCustomerId = gift.gaveCustomerId() ? null : customerId;
+        ContactType typeBefore = null;
+        ContactType typeAfter = null;
+        if (gift.typeFromMerge()) {
+            ContactType back = later(gift.typeBefore(), TypeRule.earned(kept.name(), kept.email(), kept.phone(), keptCustomerId));
+            if (back.isBefore(type)) {
+                typeBefore = type;
+                typeAfter = back;
+            }
+        }
+        if (gift.gaveCustomerId()) {
+            claims.transfer(ref.workspaceId(), customerId, ref.contactId(), sourceId);
+        }
+        apply(new ContactUnmerged(ref.workspaceId(), ref.contactId(), ref.contactId(), sourceId, gift.details(),
+                gift.gaveCustomerId(), gift.tags(), gift.noteIds(), gift.customFields(), typeBefore, typeAfter));
+        return state();
+    }
+
+    /** This contact, a merge's source, is active again. */
+    public void restoreFrom(String survivorId) {
+        if (erased) {
+            throw new ContactWasErased(ref.contactId());
+        }
+        if (!survivorId.equals(mergedInto)) {
+            throw new MergeRefused("contact " + ref.contactId() + " is not merged into " + survivorId);
+        }
+        apply(ContactUnmerged.onSource(ref.workspaceId(), ref.contactId(), survivorId));
+    }
+
+    // ---- erasure (DESIGN §9) ----------------------------------------------------------------------
+
+    /**
+     * Records that this contact's personal data is erased, unless it was before; the store's side
+     * (its key, its claim, its snapshots) is done by the erasure's handler in the same transaction.
+     * Answers whether anything was recorded.
+     */
+    public boolean erase(String requestedFor) {
+        if (erased) {
+            return false;
+        }
+        apply(new ContactErased(ref.workspaceId(), ref.contactId(), requestedFor));
+        return true;
+    }
+
+    /** The contacts merged with this one (the survivor it went into, the sources merged into it): erased with it. */
+    public List<String> mergedWith() {
+        List<String> pair = new ArrayList<>(gifts.keySet());
+        if (mergedInto != null) {
+            pair.add(mergedInto);
+        }
+        return pair;
+    }
+
     private static ContactType later(ContactType a, ContactType b) {
         return a.isBefore(b) ? b : a;
     }
@@ -336,11 +436,19 @@ public class Contact {
     @EventSourcingHandler
     void on(DetailsLeft event) {
         details = details.overlaidWith(new Details(event.name(), event.email(), event.phone(), event.country(), event.timezone()));
+        List<String> changed = new ArrayList<>();
+        if (event.name() != null) changed.add("name");
+        if (event.email() != null) changed.add("email");
+        if (event.phone() != null) changed.add("phone");
+        if (event.country() != null) changed.add("country");
+        if (event.timezone() != null) changed.add("timezone");
+        gifts.values().forEach(gift -> gift.detailsChanged(changed));
     }
 
     @EventSourcingHandler
     void on(ContactPromoted event) {
         type = event.to();
+        gifts.values().forEach(MergeGift::typeChanged);
     }
 
     @EventSourcingHandler
@@ -351,11 +459,13 @@ public class Contact {
     @EventSourcingHandler
     void on(TagAdded event) {
         tags.add(event.tag());
+        gifts.values().forEach(gift -> gift.tagChanged(event.tag()));
     }
 
     @EventSourcingHandler
     void on(TagRemoved event) {
         tags.remove(event.tag());
+        gifts.values().forEach(gift -> gift.tagChanged(event.tag()));
     }
 
     @EventSourcingHandler
@@ -368,41 +478,84 @@ public class Contact {
         NoteState note = notes.get(event.noteId());
         notes.put(event.noteId(), new NoteState(event.text(), note == null ? null : note.author(),
                 note == null ? at : note.writtenAt(), at));
+        gifts.values().forEach(gift -> gift.noteChanged(event.noteId()));
     }
 
     @EventSourcingHandler
     void on(NoteDeleted event) {
         notes.remove(event.noteId());
+        gifts.values().forEach(gift -> gift.noteChanged(event.noteId()));
     }
 
     @EventSourcingHandler
     void on(CustomFieldSet event) {
         customFields.put(event.key(), event.value());
+        gifts.values().forEach(gift -> gift.customFieldChanged(event.key()));
     }
 
     @EventSourcingHandler
     void on(CustomFieldCleared event) {
         customFields.remove(event.key());
+        gifts.values().forEach(gift -> gift.customFieldChanged(event.key()));
     }
 
     @EventSourcingHandler
-    void on(ContactMerged event) {
+    void on(ContactMerged event, @Timestamp Instant at) {
+        if (event.typeAfter() != event.typeBefore()) {
+            gifts.values().forEach(MergeGift::typeChanged);
+        }
+        gifts.put(event.sourceId(), MergeGift.of(event, at));
         details = details.overlaidWith(new Details(event.name(), event.email(), event.phone(), event.country(), event.timezone()));
         if (event.customerId() != null) {
             customerId = event.customerId();
         }
         tags.addAll(event.tags());
-        for (MergedNote note : event.notes()) {
+        for (MergedNote note : event.notes() == null ? List.<MergedNote>of() : event.notes()) {
             notes.put(note.noteId(), new NoteState(note.text(), note.author(),
                     note.writtenAt() == null ? null : Instant.parse(note.writtenAt()),
                     note.editedAt() == null ? null : Instant.parse(note.editedAt())));
         }
-        customFields.putAll(event.customFields());
+        if (event.customFields() != null) {
+            customFields.putAll(event.customFields());
+        }
         type = event.typeAfter();
     }
 
     @EventSourcingHandler
     void on(ContactMergedInto event) {
         mergedInto = event.survivorId();
+    }
+
+    @EventSourcingHandler
+    void on(ContactUnmerged event) {
+        if (!event.contactId().equals(event.survivorId())) {
+            mergedInto = null;
+            return;
+        }
+        gifts.remove(event.sourceId());
+        List<String> given = event.details();
+        details = new Details(given.contains("name") ? null : details.name(), given.contains("email") ? null : details.email(),
+                given.contains("phone") ? null : details.phone(), given.contains("country") ? null : details.country(),
+                given.contains("timezone") ? null : details.timezone());
+        if (event.customerId()) {
+            customerId = null;
+        }
+        event.tags().forEach(tags::remove);
+        event.noteIds().forEach(notes::remove);
+        event.customFields().forEach(customFields::remove);
+        if (event.typeAfter() != null) {
+            type = event.typeAfter();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContactErased event) {
+        // the personal parts are gone from the store: none stays in memory or in a later snapshot
+        erased = true;
+        details = new Details(null, null, null, details.country(), details.timezone());
+        customerId = null;
+        notes.clear();
+        customFields.clear();
+        gifts.clear();
     }
 }

@@ -8,6 +8,7 @@ import io.contactledger.command.contact.MergeRefused;
 import io.contactledger.command.contact.MergeSource;
 import io.contactledger.command.merge.MergeCommands.MergeContacts;
 import io.contactledger.command.merge.MergeCommands.PreviewMerge;
+import io.contactledger.command.merge.MergeCommands.UnmergeContacts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -40,6 +41,16 @@ class ContactMerging {
         ContactState merged = survivor.invoke(contact -> contact.mergeFrom(offered, claims));
         source.execute(contact -> contact.mergeInto(command.contact().contactId()));
         return merged;
+    }
+
+    @CommandHandler
+    ContactState handle(UnmergeContacts command) {
+        requireTwo(command.contact().contactId(), command.source().contactId());
+        Aggregate<Contact> survivor = contacts.load(command.contact().toString());
+        Aggregate<Contact> source = contacts.load(command.source().toString());
+        ContactState unmerged = survivor.invoke(contact -> contact.giveBack(command.source().contactId(), command.requestedAt(), claims));
+        source.execute(contact -> contact.restoreFrom(command.contact().contactId()));
+        return unmerged;
     }
 
     @CommandHandler

@@ -6,7 +6,9 @@ import io.contactledger.command.dispatch.Commands;
 import io.contactledger.command.identity.ContactRef;
 import io.contactledger.command.merge.MergeCommands.MergeContacts;
 import io.contactledger.command.merge.MergeCommands.PreviewMerge;
+import io.contactledger.command.merge.MergeCommands.UnmergeContacts;
 import io.contactledger.command.violations.RulesBroken;
+import java.time.Instant;
 import io.contactledger.events.ContactType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Merging contacts (DESIGN §9): the path names the survivor, the body the source. */
+/** Merging contacts and undoing it (DESIGN §9): the path names the survivor, the body the source. */
 @RestController
 @RequestMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class MergeController {
@@ -38,6 +40,16 @@ class MergeController {
         ContactRef survivor = new ContactRef(workspaceId, contactId);
         ContactState state = commands.send(new MergeContacts(survivor, source(workspaceId, body)));
         return new Merged(contactId, body.sourceId(), state.type(), state.version());
+    }
+
+    record Unmerged(String contactId, String sourceId, ContactType type, long version) {
+    }
+
+    @PostMapping(path = "/unmerge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Unmerged unmerge(@PathVariable String workspaceId, @PathVariable String contactId, @RequestBody MergeRequest body) {
+        ContactState state = commands.send(new UnmergeContacts(new ContactRef(workspaceId, contactId), source(workspaceId, body),
+                Instant.now()));
+        return new Unmerged(contactId, body.sourceId(), state.type(), state.version());
     }
 
     @PostMapping(path = "/merge/preview", consumes = MediaType.APPLICATION_JSON_VALUE)

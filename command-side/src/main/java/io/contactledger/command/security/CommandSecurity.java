@@ -38,6 +38,8 @@ class CommandSecurity {
                 .requestMatchers(HttpMethod.POST, "/api/v1/workspaces/*/imports").hasAnyRole(roles(INTEGRATION, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/imports/*", "/api/v1/workspaces/*/imports/*/errors")
                 .hasAnyRole(roles(INTEGRATION, ADMIN))
+                // undoing a merge and erasing a person (DESIGN §9): admins only
+                .requestMatchers(HttpMethod.POST, CONTACTS + "/*/unmerge", CONTACTS + "/*/erase").hasRole(ADMIN.name())
                 .requestMatchers(CONTACTS + "/*/**").hasAnyRole(roles(AGENT, INTEGRATION, ADMIN)));
     }
 

@@ -6,6 +6,7 @@ import io.contactledger.command.claims.CustomerIdAlreadyLinked;
 import io.contactledger.command.claims.CustomerIdClaimed;
 import io.contactledger.command.fields.FieldTypeChange;
 import io.contactledger.command.contact.ContactMergedAway;
+import io.contactledger.command.contact.ContactWasErased;
 import io.contactledger.command.contact.MergeRefused;
 import io.contactledger.command.imports.ImportNotFound;
 import io.contactledger.command.notes.NoteNotFound;
@@ -41,6 +42,11 @@ class CommandProblems extends ProblemHandlerBase {
     @ExceptionHandler(ContactMergedAway.class)
     ResponseEntity<Object> mergedAway(ContactMergedAway e) {
         return Problems.of(HttpStatus.CONFLICT, "contact-merged", e.getMessage(), Map.of("mergedInto", e.survivorId()));
+    }
+
+    @ExceptionHandler(ContactWasErased.class)
+    ResponseEntity<Object> erased(ContactWasErased e) {
+        return Problems.of(HttpStatus.CONFLICT, "contact-erased", e.getMessage(), Map.of("erased", true));
     }
 
     @ExceptionHandler(MergeRefused.class)

@@ -65,6 +65,11 @@ final class ContactFixtures {
                 throw new IllegalStateException(customerId + " is not held by " + from);
             }
         }
+
+        @Override
+        public void release(ContactRef contact) {
+            holders.values().removeIf(contact.contactId()::equals);
+        }
     }
 
     static final class InMemoryCatalog implements CustomFieldCatalog {

@@ -3,19 +3,14 @@ package io.contactledger.command.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.contactledger.command.claims.CustomerIdClaimed;
-import io.contactledger.command.claims.CustomerIdRegistry;
-import io.contactledger.command.contact.Contact;
 import io.contactledger.command.contact.ContactCommands.AddTag;
 import io.contactledger.command.contact.ContactCommands.CreateContact;
 import io.contactledger.command.contact.ContactCommands.LeaveDetails;
 import io.contactledger.command.contact.ContactCommands.LinkCustomerId;
+import io.contactledger.command.contact.ContactCommands.RemoveTag;
 import io.contactledger.command.contact.ContactCommands.SetCustomField;
 import io.contactledger.command.contact.ContactCommands.WriteNote;
 import io.contactledger.command.contact.ContactMergedAway;
@@ -23,29 +18,21 @@ import io.contactledger.command.contact.ContactState;
 import io.contactledger.command.contact.MergePreview;
 import io.contactledger.command.contact.MergeRefused;
 import io.contactledger.command.details.DetailsInput;
-import io.contactledger.command.fields.CustomFieldCatalog;
-import io.contactledger.command.fields.FieldDefinition;
 import io.contactledger.command.identity.ContactRef;
+import io.contactledger.command.testing.InMemoryContacts;
 import io.contactledger.command.merge.MergeCommands.MergeContacts;
 import io.contactledger.command.merge.MergeCommands.PreviewMerge;
+import io.contactledger.command.merge.MergeCommands.UnmergeContacts;
+import io.contactledger.command.contact.ContactCommands.EditNote;
+import io.contactledger.events.ContactUnmerged;
+import java.time.Duration;
+import java.time.Instant;
 import io.contactledger.events.Channel;
 import io.contactledger.events.ContactMerged;
 import io.contactledger.events.ContactMergedInto;
 import io.contactledger.events.ContactType;
-import io.contactledger.events.FieldType;
-import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * in-memory store: the survivor keeps its values and fills its blanks from the source, takes the
  * more advanced type, the union of tags (at most 100), copies of the notes with their authors and
  * times, the custom-field values it lacks and the source's customer ID; both events or neither.
+ * An unmerge, within 30 days, takes back exactly what the merge gave and is unchanged since.
  */
 class MergeRulesTest {
 
@@ -60,46 +48,12 @@ class MergeRulesTest {
     private static final ContactRef SURVIVOR = new ContactRef(WS, "lead");
     private static final ContactRef SOURCE = new ContactRef(WS, "guest");
 
-    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    private final Map<String, String> claims = new HashMap<>();
-    private final CommandGateway gateway;
+    private final InMemoryContacts contacts = new InMemoryContacts(
+            (repository, registry) -> List.of(new ContactMerging(repository, registry)));
+    private final Map<String, String> claims = contacts.claims;
+    private final CommandGateway gateway = contacts.gateway;
 
     MergeRulesTest() {
-        CustomerIdRegistry registry = new CustomerIdRegistry() {
-            @Override
-            public void claim(ContactRef contact, String customerId) {
-                String holder = claims.putIfAbsent(customerId, contact.contactId());
-                if (holder != null && !holder.equals(contact.contactId())) {
-                    throw new CustomerIdClaimed(customerId, holder);
-                }
-            }
-
-            @Override
-            public Optional<String> holderOf(String workspaceId, String customerId) {
-                return Optional.ofNullable(claims.get(customerId));
-            }
-
-            @Override
-            public void transfer(String workspaceId, String customerId, String from, String to) {
-                if (!claims.replace(customerId, from, to)) {
-                    throw new IllegalStateException(customerId + " is not held by " + from);
-                }
-            }
-        };
-        Map<String, FieldDefinition> fields = Map.of(
-                "plan", new FieldDefinition("plan", "Plan", FieldType.TEXT, List.of()),
-                "seats", new FieldDefinition("seats", "Seats", FieldType.NUMBER, List.of()));
-        CustomFieldCatalog catalog = (workspaceId, key) -> Optional.ofNullable(fields.get(key));
-        ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
-                ClasspathParameterResolverFactory.forClass(Contact.class),
-                new SimpleResourceParameterResolverFactory(List.of(registry, catalog)));
-        EventSourcingRepository<Contact> repository = EventSourcingRepository.builder(Contact.class)
-                .eventStore(store).parameterResolverFactory(resources).build();
-        SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Contact>builder().aggregateType(Contact.class).repository(repository)
-                .parameterResolverFactory(resources).build().subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new ContactMerging(repository, registry)).subscribe(bus);
-        gateway = DefaultCommandGateway.builder().commandBus(bus).build();
         gateway.sendAndWait(new CreateContact(SURVIVOR, Channel.API, null, null));
         gateway.sendAndWait(new CreateContact(SOURCE, Channel.WIDGET, null, null));
     }
@@ -208,18 +162,86 @@ class MergeRulesTest {
         assertThat(events(SURVIVOR).size() + events(SOURCE).size()).isEqualTo(before);
     }
 
+    @Test
+    void anUnmergeTakesBackExactlyWhatTheMergeGaveAndNothingChangedSince() {
+        // given a survivor with a name, merged with a source that had an email, a phone, a tag, a note, a field and a customer ID
+        send(new LeaveDetails(SURVIVOR, new DetailsInput("Sam Lead", null, null, null, null)));
+        send(new LeaveDetails(SOURCE, new DetailsInput(null, "sam@example.com", "+44 20 7946 0123", null, null)));
+        send(new AddTag(SOURCE, "new york"));
+        send(new AddTag(SOURCE, "trial"));
+        send(new WriteNote(SOURCE, "n-1", "Asked about pricing", "agent-7"));
+        send(new SetCustomField(SOURCE, "seats", "12"));
+        send(new LinkCustomerId(SOURCE, "CUST-9"));
+        gateway.sendAndWait(new MergeContacts(SURVIVOR, SOURCE));
+        // and, since, an agent corrected the phone, re-added one tag and edited the note on the survivor
+        send(new LeaveDetails(SURVIVOR, new DetailsInput(null, null, "+44 20 7946 0999", null, null)));
+        send(new RemoveTag(SURVIVOR, "trial"));
+        send(new AddTag(SURVIVOR, "trial"));
+        send(new EditNote(SURVIVOR, "n-1", "Asked about pricing; called back"));
+
+        // when the merge is undone
+        ContactState after = gateway.sendAndWait(new UnmergeContacts(SURVIVOR, SOURCE, Instant.now()));
+
+        // then the survivor gives back the email, the untouched tag, the field and the customer ID, and keeps what changed since
+        ContactUnmerged givenBack = last(SURVIVOR, ContactUnmerged.class);
+        assertThat(givenBack.details()).as("the timezone came with the source's phone").containsExactly("email", "timezone");
+        assertThat(givenBack.customerId()).isTrue();
+        assertThat(givenBack.tags()).containsExactly("new york");
+        assertThat(givenBack.noteIds()).isEmpty();
+        assertThat(givenBack.customFields()).containsExactly("seats");
+        // and its type, reached only through the merge (the customer ID), goes back to what the rest earns
+        assertThat(givenBack.typeBefore()).isEqualTo(ContactType.CUSTOMER);
+        assertThat(givenBack.typeAfter()).isEqualTo(ContactType.LEAD);
+        assertThat(after.type()).isEqualTo(ContactType.LEAD);
+        // and the source is itself again: its claim is back and it takes commands
+        assertThat(last(SOURCE, ContactUnmerged.class).survivorId()).isEqualTo("lead");
+        assertThat(claims).containsEntry("CUST-9", "guest");
+        send(new AddTag(SOURCE, "back"));
+    }
+
+    @Test
+    void aTypeEarnedAgainSinceTheMergeStays() {
+        send(new LeaveDetails(SURVIVOR, new DetailsInput("Sam", null, null, null, null)));
+        send(new LeaveDetails(SOURCE, new DetailsInput(null, "sam@example.com", null, null, null)));
+        gateway.sendAndWait(new MergeContacts(SURVIVOR, SOURCE));
+        // the survivor became a LEAD through the merge, then earned it again with a phone of its own
+        send(new LeaveDetails(SURVIVOR, new DetailsInput(null, null, "+44 20 7946 0123", null, null)));
+
+        ContactState after = gateway.sendAndWait(new UnmergeContacts(SURVIVOR, SOURCE, Instant.now()));
+
+        assertThat(after.type()).isEqualTo(ContactType.LEAD);
+        assertThat(last(SURVIVOR, ContactUnmerged.class).typeAfter()).isNull();
+    }
+
+    @Test
+    void anUnmergeAfterThirtyDaysOrOfAnotherContactIsRefusedAndRecordsNothing() {
+        gateway.sendAndWait(new MergeContacts(SURVIVOR, SOURCE));
+        int before = events(SURVIVOR).size() + events(SOURCE).size();
+
+        assertThatThrownBy(() -> gateway.sendAndWait(new UnmergeContacts(SURVIVOR, SOURCE,
+                Instant.now().plus(Duration.ofDays(30)).plusSeconds(60))))
+                .isInstanceOf(MergeRefused.class).hasMessageContaining("30 days");
+        assertThatThrownBy(() -> gateway.sendAndWait(new UnmergeContacts(SOURCE, SURVIVOR, Instant.now())))
+                .isInstanceOf(MergeRefused.class);
+        assertThat(events(SURVIVOR).size() + events(SOURCE).size()).isEqualTo(before);
+
+        // within the window it works, once; the source can then be merged again
+        gateway.sendAndWait(new UnmergeContacts(SURVIVOR, SOURCE, Instant.now().plus(Duration.ofDays(29))));
+        assertThatThrownBy(() -> gateway.sendAndWait(new UnmergeContacts(SURVIVOR, SOURCE, Instant.now())))
+                .isInstanceOf(MergeRefused.class);
+        gateway.sendAndWait(new MergeContacts(SURVIVOR, SOURCE));
+        assertThat(last(SOURCE, ContactMergedInto.class).survivorId()).isEqualTo("lead");
+    }
+
     private void send(Object command) {
         gateway.sendAndWait(command);
     }
 
     private List<DomainEventMessage<?>> events(ContactRef contact) {
-        List<DomainEventMessage<?>> events = new ArrayList<>();
-        store.readEvents(contact.toString()).forEachRemaining(events::add);
-        return events;
+        return contacts.events(contact);
     }
 
     private <T> T last(ContactRef contact, Class<T> type) {
-        List<DomainEventMessage<?>> events = events(contact);
-        return type.cast(events.get(events.size() - 1).getPayload());
+        return contacts.last(contact, type);
     }
 }

@@ -33,6 +33,13 @@ public class ContactEvents {
         return eventStore.lastSequenceNumberFor(ContactStreams.contact(workspaceId, contactId)).orElse(-1L);
     }
 
+    /** Whether the contact's personal data was erased: its last event is then its ContactErased (it takes no command after). */
+    public boolean isErased(String workspaceId, String contactId) {
+        long last = lastSequence(workspaceId, contactId);
+        return last >= 0 && page(workspaceId, contactId, last, 1).stream()
+                .anyMatch(event -> event.getPayload() instanceof io.contactledger.events.ContactErased);
+    }
+
     /** At most {@code count} events from sequence number {@code from} on; the store is read lazily. */
     public List<DomainEventMessage<?>> page(String workspaceId, String contactId, long from, int count) {
         DomainEventStream stream = eventStore.readEvents(ContactStreams.contact(workspaceId, contactId), from);

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.contactledger.events.ContactErased;
+import io.contactledger.events.PersonalFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The feed's table: rows appended in position order, read a page at a time. */
 @Component
 class FeedStore {
+
+    private static final String ERASED = ContactErased.class.getSimpleName();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -47,6 +52,27 @@ class FeedStore {
                             row.occurredAtMicros(), row.metadata(), row.payload())
                     .update();
         }
+        fresh.stream().filter(row -> ERASED.equals(row.type())).forEach(row -> redact(row.workspaceId(), row.contactId()));
+    }
+
+    /**
+     * An erasure reaches the feed: the contact's earlier rows keep their place and fields, their
+     * personal ones set to null (DESIGN §9), in the transaction that appends the ContactErased row.
+     */
+    private void redact(String workspaceId, String contactId) {
+        jdbc.sql("SELECT position, event_type, payload FROM event_feed WHERE workspace_id = ? AND contact_id = ?")
+                .params(workspaceId, contactId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .forEach(row -> {
+                    List<String> personal = PersonalFields.ofSimpleName((String) row[1]);
+                    if (!personal.isEmpty()) {
+                        ObjectNode payload = (ObjectNode) json.readTree((String) row[2]);
+                        personal.forEach(payload::putNull);
+                        jdbc.sql("UPDATE event_feed SET payload = ? WHERE position = ?")
+                                .params(json.writeValueAsString(payload), row[0]).update();
+                    }
+                });
     }
 
     private Set<String> present(List<FeedRow> rows) {

@@ -17,6 +17,11 @@ import io.contactledger.support.web.InvalidRequest;
 import io.contactledger.events.ContactCreated;
 import io.contactledger.events.ContactMerged;
 import io.contactledger.events.ContactMergedInto;
+import io.contactledger.events.ContactErased;
+import io.contactledger.events.ContactUnmerged;
+import io.contactledger.events.PersonalFields;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.node.ObjectNode;
 import io.contactledger.events.ContactPromoted;
 import io.contactledger.events.CustomFieldCleared;
 import io.contactledger.events.CustomFieldSet;
@@ -66,8 +71,10 @@ class HistoryController {
             @Schema(description = "the event's own fields; which event it is says type", oneOf = {ContactCreated.class,
                     DetailsLeft.class, ContactPromoted.class, CustomerIdLinked.class, TagAdded.class, TagRemoved.class,
                     NoteWritten.class, NoteEdited.class, NoteDeleted.class, CustomFieldSet.class, CustomFieldCleared.class,
-                    ContactMerged.class, ContactMergedInto.class})
-            Object payload) {
+                    ContactMerged.class, ContactMergedInto.class, ContactUnmerged.class, ContactErased.class})
+            Object payload,
+            @Schema(description = "true on every event of an erased contact: its personal fields are null")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
     }
 
     record History(String contactId, List<HistoryEntry> events,
@@ -97,7 +104,8 @@ class HistoryController {
                 .orElseThrow(() -> new InvalidRequest("cursor", "is not a cursor this history handed out"));
         List<? extends DomainEventMessage<?>> page = events.page(workspaceId, contactId, from, pageSize + 1);
         String next = page.size() > pageSize ? cursors.issue(Long.toString(page.get(pageSize).getSequenceNumber()), boundTo) : null;
-        return new History(contactId, page.stream().limit(pageSize).map(this::entry).toList(), next);
+        boolean erased = events.isErased(workspaceId, contactId);
+        return new History(contactId, page.stream().limit(pageSize).map(event -> entry(event, erased)).toList(), next);
     }
 
     /** A page of the history from the newest event back; the cursor names the highest sequence of the next page. */
@@ -115,7 +123,8 @@ class HistoryController {
         List<DomainEventMessage<?>> page = new ArrayList<>(events.page(workspaceId, contactId, from, (int) (top - from + 1)));
         java.util.Collections.reverse(page);
         String next = from > 0 ? cursors.issue(Long.toString(from - 1), boundTo) : null;
-        return new History(contactId, page.stream().map(this::entry).toList(), next);
+        boolean erased = events.isErased(workspaceId, contactId);
+        return new History(contactId, page.stream().map(event -> entry(event, erased)).toList(), next);
     }
 
     /** The whole history, one JSON event a line, read from the store in batches while it is written. */
@@ -135,20 +144,26 @@ class HistoryController {
 
     private StreamingResponseBody stream(String workspaceId, String contactId) {
         return (OutputStream out) -> {
+            boolean erased = events.isErased(workspaceId, contactId);
             Iterator<? extends DomainEventMessage<?>> all = events.all(workspaceId, contactId);
             while (all.hasNext()) {
-                out.write(json.writeValueAsBytes(entry(all.next())));
+                out.write(json.writeValueAsBytes(entry(all.next(), erased)));
                 out.write('\n');
             }
             out.flush();
         };
     }
 
-    private HistoryEntry entry(DomainEventMessage<?> event) {
+    /** One event as the history shows it; an erased contact's events show their personal fields as null. */
+    private HistoryEntry entry(DomainEventMessage<?> event, boolean erased) {
+        ObjectNode payload = json.valueToTree(event.getPayload());
+        if (erased) {
+            PersonalFields.of(event.getPayloadType().getName()).forEach(payload::putNull);
+        }
         return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 meta(event, EventMetadata.ACTOR_KIND), meta(event, EventMetadata.ACTOR_ID),
                 meta(event, EventMetadata.CHANNEL), meta(event, EventMetadata.CORRELATION_ID),
-                json.valueToTree(event.getPayload()));
+                payload, erased ? Boolean.TRUE : null);
     }
 
     private static String meta(DomainEventMessage<?> event, String key) {

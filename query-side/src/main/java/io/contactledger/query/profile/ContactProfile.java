@@ -15,7 +15,7 @@ import io.contactledger.events.ContactType;
  * equal profiles (and equal JSON).
  */
 @JsonPropertyOrder({"workspaceId", "contactId", "type", "name", "email", "phone", "country", "timezone",
-        "customerId", "tags", "customFields", "notes", "createdAt", "updatedAt", "version", "mergedInto"})
+        "customerId", "tags", "customFields", "notes", "createdAt", "updatedAt", "version", "mergedInto", "erased"})
 public record ContactProfile(
         String workspaceId,
         String contactId,
@@ -33,14 +33,16 @@ public record ContactProfile(
         Instant updatedAt,
         long version,
         @Schema(types = {"string", "null"}, description = "set once the contact was merged into another (DESIGN §9)")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String mergedInto) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String mergedInto,
+        @Schema(description = "true once the contact's personal data was erased (DESIGN §9); absent otherwise")
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean erased) {
 
     /** A profile of a contact that lives on by itself (not merged into another). */
     public ContactProfile(String workspaceId, String contactId, ContactType type, String name, String email, String phone,
             String country, String timezone, String customerId, List<String> tags, Map<String, String> customFields,
             List<Note> notes, Instant createdAt, Instant updatedAt, long version) {
         this(workspaceId, contactId, type, name, email, phone, country, timezone, customerId, tags, customFields, notes,
-                createdAt, updatedAt, version, null);
+                createdAt, updatedAt, version, null, false);
     }
 
     public ContactProfile {

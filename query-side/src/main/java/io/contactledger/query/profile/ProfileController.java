@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.contactledger.query.web.Erased;
 import io.contactledger.query.web.MergedAway;
 import io.contactledger.query.web.NotFound;
 import io.contactledger.query.web.NotYetProjected;
@@ -60,6 +61,12 @@ class ProfileController {
             throw new InvalidRequest(given.stream()
                     .map(name -> new FieldViolation(name, "use at most one of minVersion, asOf and atVersion")).toList());
         }
+        if (asOf != null || atVersion != null) {
+            // an erased contact has no past profile to show either: its history remains, without personal values
+            store.find(workspaceId, contactId).filter(ContactProfile::erased).ifPresent(profile -> {
+                throw new Erased(contactId);
+            });
+        }
         if (asOf != null) {
             return CompletableFuture.completedFuture(present(replay.asOf(workspaceId, contactId, instant(asOf))));
         }
@@ -87,6 +94,9 @@ class ProfileController {
 
     /** A contact merged into another is gone (410 naming the survivor); as it stood before the merge it still reads. */
     private static ContactProfile present(ContactProfile profile) {
+        if (profile.erased()) {
+            throw new Erased(profile.contactId());
+        }
         if (profile.mergedInto() != null) {
             throw new MergedAway(profile.contactId(), profile.mergedInto());
         }

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.contactledger.events.ContactCreated;
+import io.contactledger.events.ContactErased;
+import io.contactledger.events.ContactUnmerged;
 import io.contactledger.events.ContactMerged;
 import io.contactledger.events.ContactMergedInto;
 import io.contactledger.events.MergedNote;
@@ -83,18 +85,55 @@ public final class ProfileFold {
             next.timezone = pick(merged.timezone(), next.timezone);
             next.customerId = pick(merged.customerId(), next.customerId);
             next.tags.addAll(merged.tags());
-            for (MergedNote note : merged.notes()) {
+            for (MergedNote note : merged.notes() == null ? List.<MergedNote>of() : merged.notes()) {
                 next.notes.add(new Note(note.noteId(), note.text(), note.author(), instant(note.writtenAt(), at),
                         note.editedAt() == null ? null : Instant.parse(note.editedAt())));
             }
-            next.customFields.putAll(merged.customFields());
+            if (merged.customFields() != null) {
+                next.customFields.putAll(merged.customFields());
+            }
             next.type = merged.typeAfter();
         } else if (payload instanceof ContactMergedInto mergedInto) {
             next.mergedInto = mergedInto.survivorId();
+        } else if (payload instanceof ContactUnmerged unmerged) {
+            giveBack(next, unmerged);
+        } else if (payload instanceof ContactErased) {
+            // what the erasure left: no personal value, nothing to find it by
+            next.erased = true;
+            next.name = null;
+            next.email = null;
+            next.phone = null;
+            next.customerId = null;
+            next.tags.clear();
+            next.notes.clear();
+            next.customFields.clear();
         } else {
             return profile;
         }
         return next.build();
+    }
+
+    /** An unmerge: the source is itself again; the survivor loses exactly what the event names. */
+    private static void giveBack(Builder next, ContactUnmerged unmerged) {
+        if (!unmerged.contactId().equals(unmerged.survivorId())) {
+            next.mergedInto = null;
+            return;
+        }
+        List<String> details = unmerged.details();
+        next.name = details.contains("name") ? null : next.name;
+        next.email = details.contains("email") ? null : next.email;
+        next.phone = details.contains("phone") ? null : next.phone;
+        next.country = details.contains("country") ? null : next.country;
+        next.timezone = details.contains("timezone") ? null : next.timezone;
+        if (unmerged.customerId()) {
+            next.customerId = null;
+        }
+        unmerged.tags().forEach(next.tags::remove);
+        next.notes.removeIf(note -> unmerged.noteIds().contains(note.noteId()));
+        unmerged.customFields().forEach(next.customFields::remove);
+        if (unmerged.typeAfter() != null) {
+            next.type = unmerged.typeAfter();
+        }
     }
 
     /** Folds a whole history from nothing. */
@@ -130,6 +169,7 @@ public final class ProfileFold {
         private final TreeMap<String, String> customFields;
         private final List<Note> notes;
         private String mergedInto;
+        private boolean erased;
 
         Builder(ContactProfile from, Instant at, long version) {
             this.from = from;
@@ -146,11 +186,13 @@ public final class ProfileFold {
             this.customFields = new TreeMap<>(from.customFields());
             this.notes = new ArrayList<>(from.notes());
             this.mergedInto = from.mergedInto();
+            this.erased = from.erased();
         }
 
         ContactProfile build() {
             return new ContactProfile(from.workspaceId(), from.contactId(), type, name, email, phone, country, timezone,
-                    customerId, List.copyOf(tags), customFields, notes, from.createdAt(), at, version, mergedInto);
+                    customerId, List.copyOf(tags), customFields, notes, from.createdAt(), at, version, mergedInto,
+                    erased);
         }
     }
 }

@@ -25,20 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProfileStore implements StoredVersions {
 
     private static final String INSERT_PROFILE = "INSERT INTO %s (workspace_id, contact_id, type, name, email,"
-            + " phone, customer_id, search_text, created_at, version, document, projected_at, merged_into)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " phone, customer_id, search_text, created_at, version, document, projected_at, merged_into, erased)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
-            + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ?, merged_into = ?"
-            + " WHERE workspace_id = ? AND contact_id = ?";
+            + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ?, merged_into = ?,"
+            + " erased = ? WHERE workspace_id = ? AND contact_id = ?";
 
     private static final int READ_CHUNK = 500;
     // Declared parameter types: a null is bound as its column's type, so every row of a batch
     // binds the same types and the statement is prepared once.
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN};
     private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR};
     private static final int[] TAG_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    private static final int[] CONTACT_TYPES = {Types.VARCHAR, Types.VARCHAR};
     private static final int[] CHECKPOINT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR};
 
     private final JdbcClient jdbc;
@@ -80,21 +81,25 @@ public class ProfileStore implements StoredVersions {
         List<Object[]> tagsRemoved = new ArrayList<>();
         List<Object[]> tagsAdded = new ArrayList<>();
         List<Object[]> checkpoints = new ArrayList<>();
+        List<Object[]> erased = new ArrayList<>();
         for (Replacement r : replacements) {
             ContactProfile next = r.next();
             String document = json.writeValueAsString(next);
             long previousVersion = r.previous() == null ? -1 : r.previous().version();
-            if (next.version() / checkpointEvery > Math.max(previousVersion, 0) / checkpointEvery) {
+            if (next.erased()) {
+                // checkpoints hold the profile as it stood: an erasure leaves none
+                erased.add(new Object[] {next.workspaceId(), next.contactId()});
+            } else if (next.version() / checkpointEvery > Math.max(previousVersion, 0) / checkpointEvery) {
                 checkpoints.add(new Object[] {next.workspaceId(), next.contactId(), next.version(),
                         ChronoUnit.MICROS.between(java.time.Instant.EPOCH, next.updatedAt()), document});
             }
             if (r.previous() == null) {
                 inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
                         next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
-                        projectedAt, next.mergedInto()});
+                        projectedAt, next.mergedInto(), next.erased()});
             } else {
                 updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
-                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.workspaceId(),
+                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.erased(), next.workspaceId(),
                         next.contactId()});
             }
             List<String> before = r.previous() == null ? List.of() : r.previous().tags();
@@ -114,6 +119,7 @@ public class ProfileStore implements StoredVersions {
                 : "MERGE INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) KEY (workspace_id,"
                         + " contact_id, version) VALUES (?, ?, ?, ?, ?)",
                 checkpoints, CHECKPOINT_TYPES);
+        batch("DELETE FROM profile_checkpoint WHERE workspace_id = ? AND contact_id = ?", erased, CONTACT_TYPES);
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {

@@ -61,9 +61,10 @@ class ContactSearch {
     /** Up to {@code limit} matching profiles, newest first, after {@code after} (null: from the newest). */
     List<ContactProfile> profiles(String workspaceId, Filters filters, int limit, Cursor.Position after) {
         var tables = profiles.liveTables();
-        // a contact merged into another lives on in its survivor: lists and exports show only that one
+        // a contact merged into another lives on in its survivor: lists and exports show only that one;
+        // an erased contact is shown by none
         StringBuilder sql = new StringBuilder("SELECT document FROM " + tables.profiles() + " p WHERE p.workspace_id = ?"
-                + " AND p.merged_into IS NULL");
+                + " AND p.merged_into IS NULL AND p.erased = FALSE");
         List<Object> params = new ArrayList<>(List.of(workspaceId));
         if (filters.type() != null) {
             sql.append(" AND p.type = ?");

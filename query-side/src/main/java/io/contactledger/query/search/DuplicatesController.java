@@ -60,7 +60,7 @@ class DuplicatesController {
         }
         params.add(LIMIT);
         List<Duplicate> found = jdbc.sql("SELECT document FROM " + profiles.liveTables().profiles() + " p WHERE p.workspace_id = ?"
-                        + " AND p.contact_id <> ? AND p.merged_into IS NULL AND (" + String.join(" OR ", conditions) + ")"
+                        + " AND p.contact_id <> ? AND p.merged_into IS NULL AND p.erased = FALSE AND (" + String.join(" OR ", conditions) + ")"
                         + " ORDER BY p.created_at, p.contact_id LIMIT ?")
                 .params(params).query(String.class).list().stream()
                 .map(profiles::read)

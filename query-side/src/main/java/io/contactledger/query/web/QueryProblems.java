@@ -36,6 +36,11 @@ class QueryProblems extends ProblemHandlerBase {
         return Problems.of(HttpStatus.CONFLICT, "not-rebuildable", e.getMessage());
     }
 
+    @ExceptionHandler(Erased.class)
+    ResponseEntity<Object> erased(Erased e) {
+        return Problems.of(HttpStatus.GONE, "contact-erased", e.getMessage(), java.util.Map.of("erased", true));
+    }
+
     @ExceptionHandler(MergedAway.class)
     ResponseEntity<Object> mergedAway(MergedAway e) {
         return Problems.of(HttpStatus.GONE, "contact-merged", e.getMessage(), java.util.Map.of("mergedInto", e.survivorId()));

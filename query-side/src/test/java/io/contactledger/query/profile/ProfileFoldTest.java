@@ -180,7 +180,10 @@ class ProfileFoldTest {
                 Map.entry(io.contactledger.events.ContactMerged.class, new io.contactledger.events.ContactMerged(WS, ID, "other",
                         null, "ada@example.com", null, null, null, null, List.of("merged"), List.of(), Map.of(),
                         ContactType.GUEST, ContactType.LEAD)),
-                Map.entry(io.contactledger.events.ContactMergedInto.class, new io.contactledger.events.ContactMergedInto(WS, ID, "survivor")));
+                Map.entry(io.contactledger.events.ContactMergedInto.class, new io.contactledger.events.ContactMergedInto(WS, ID, "survivor")),
+                Map.entry(io.contactledger.events.ContactUnmerged.class, new io.contactledger.events.ContactUnmerged(WS, ID, ID, "other",
+                        List.of("name"), false, List.of("vip"), List.of("n-1"), List.of("plan"), null, null)),
+                Map.entry(io.contactledger.events.ContactErased.class, new io.contactledger.events.ContactErased(WS, ID, ID)));
 
         assertThat(io.contactledger.events.ContactEvent.class.isSealed()).isTrue();
         for (Class<?> type : io.contactledger.events.ContactEvent.class.getPermittedSubclasses()) {
@@ -197,6 +200,7 @@ class ProfileFoldTest {
 
     private static ContactProfile withoutVersion(ContactProfile p) {
         return new ContactProfile(p.workspaceId(), p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.country(),
-                p.timezone(), p.customerId(), p.tags(), p.customFields(), p.notes(), p.createdAt(), null, 0, p.mergedInto());
+                p.timezone(), p.customerId(), p.tags(), p.customFields(), p.notes(), p.createdAt(), null, 0, p.mergedInto(),
+                p.erased());
     }
 }

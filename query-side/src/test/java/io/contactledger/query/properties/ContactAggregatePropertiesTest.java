@@ -203,7 +203,7 @@ class ContactAggregatePropertiesTest {
         return new ContactProfile(p.workspaceId(), p.contactId(), p.type(), p.name(), p.email(), p.phone(), p.country(),
                 p.timezone(), p.customerId(), p.tags(), p.customFields(),
                 p.notes().stream().map(n -> new Note(n.noteId(), n.text(), n.author(), null, null)).toList(), null, null, 0,
-                p.mergedInto());
+                p.mergedInto(), p.erased());
     }
 
     /** One contact behind Axon's real command handling on an in-memory store. */
@@ -231,6 +231,11 @@ class ContactAggregatePropertiesTest {
                 @Override
                 public void transfer(String workspaceId, String customerId, String from, String to) {
                     holders.replace(customerId, from, to);
+                }
+
+                @Override
+                public void release(ContactRef contact) {
+                    holders.values().removeIf(contact.contactId()::equals);
                 }
             };
             Map<String, FieldDefinition> fields = Map.of(

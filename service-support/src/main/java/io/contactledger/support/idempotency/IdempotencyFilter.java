@@ -74,7 +74,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Matcher workspacePath = WORKSPACE_PATH.matcher(request.getRequestURI());
         boolean global = request.getRequestURI().startsWith("/admin/");
         Optional<Caller> caller = ApiKeyFilter.currentCaller();
-        if (key == null || !WRITES.contains(request.getMethod()) || !workspacePath.matches() && !global || caller.isEmpty()) {
+        // a merge preview records nothing, so a repeat is harmless; and its answer holds personal
+        // values, which must not be kept where an erasure would not find them
+        boolean preview = request.getRequestURI().endsWith("/merge/preview");
+        if (key == null || preview || !WRITES.contains(request.getMethod()) || !workspacePath.matches() && !global
+                || caller.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }

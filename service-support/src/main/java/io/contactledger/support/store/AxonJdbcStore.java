@@ -15,7 +15,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import io.contactledger.support.keys.ContactKeys;
+import io.contactledger.support.keys.SealingSerializer;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +58,22 @@ public class AxonJdbcStore {
     @Bean
     public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
         return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    @Bean
+    public ContactKeys contactKeys(DataSource dataSource) {
+        return new ContactKeys(dataSource);
+    }
+
+    /**
+     * Events as Jackson writes them, their personal fields sealed with the contact's key (DESIGN
+     * §9, erasure). Replaces the serializer Axon's auto-configuration would make from
+     * {@code axon.serializer.events: jackson}: the same plain mapper and revision annotations.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(ContactKeys keys) {
+        return new SealingSerializer(JacksonSerializer.builder().revisionResolver(new AnnotationRevisionResolver()).build(), keys);
     }
 
     @Bean
