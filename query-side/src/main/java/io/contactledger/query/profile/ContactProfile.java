@@ -35,19 +35,26 @@ public record ContactProfile(
         @Schema(types = {"string", "null"}, description = "set once the contact was merged into another (DESIGN §9)")
         @JsonInclude(JsonInclude.Include.NON_NULL) String mergedInto,
         @Schema(description = "true once the contact's personal data was erased (DESIGN §9); absent otherwise")
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean erased) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
 
     /** A profile of a contact that lives on by itself (not merged into another). */
     public ContactProfile(String workspaceId, String contactId, ContactType type, String name, String email, String phone,
             String country, String timezone, String customerId, List<String> tags, Map<String, String> customFields,
             List<Note> notes, Instant createdAt, Instant updatedAt, long version) {
         this(workspaceId, contactId, type, name, email, phone, country, timezone, customerId, tags, customFields, notes,
-                createdAt, updatedAt, version, null, false);
+                createdAt, updatedAt, version, null, null);
     }
 
     public ContactProfile {
+        // true or absent: documents stored before erasure existed have no such field
+        erased = Boolean.TRUE.equals(erased) ? Boolean.TRUE : null;
         tags = List.copyOf(tags);
         customFields = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(customFields));
         notes = List.copyOf(notes);
+    }
+
+    /** Whether the contact's personal data was erased. */
+    public boolean wasErased() {
+        return erased != null;
     }
 }

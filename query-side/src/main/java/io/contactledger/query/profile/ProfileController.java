@@ -63,7 +63,7 @@ class ProfileController {
         }
         if (asOf != null || atVersion != null) {
             // an erased contact has no past profile to show either: its history remains, without personal values
-            store.find(workspaceId, contactId).filter(ContactProfile::erased).ifPresent(profile -> {
+            store.find(workspaceId, contactId).filter(ContactProfile::wasErased).ifPresent(profile -> {
                 throw new Erased(contactId);
             });
         }
@@ -94,7 +94,7 @@ class ProfileController {
 
     /** A contact merged into another is gone (410 naming the survivor); as it stood before the merge it still reads. */
     private static ContactProfile present(ContactProfile profile) {
-        if (profile.erased()) {
+        if (profile.wasErased()) {
             throw new Erased(profile.contactId());
         }
         if (profile.mergedInto() != null) {

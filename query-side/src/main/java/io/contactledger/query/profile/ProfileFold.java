@@ -186,13 +186,13 @@ public final class ProfileFold {
             this.customFields = new TreeMap<>(from.customFields());
             this.notes = new ArrayList<>(from.notes());
             this.mergedInto = from.mergedInto();
-            this.erased = from.erased();
+            this.erased = from.wasErased();
         }
 
         ContactProfile build() {
             return new ContactProfile(from.workspaceId(), from.contactId(), type, name, email, phone, country, timezone,
                     customerId, List.copyOf(tags), customFields, notes, from.createdAt(), at, version, mergedInto,
-                    erased);
+                    erased ? Boolean.TRUE : null);
         }
     }
 }

@@ -86,7 +86,7 @@ public class ProfileStore implements StoredVersions {
             ContactProfile next = r.next();
             String document = json.writeValueAsString(next);
             long previousVersion = r.previous() == null ? -1 : r.previous().version();
-            if (next.erased()) {
+            if (next.wasErased()) {
                 // checkpoints hold the profile as it stood: an erasure leaves none
                 erased.add(new Object[] {next.workspaceId(), next.contactId()});
             } else if (next.version() / checkpointEvery > Math.max(previousVersion, 0) / checkpointEvery) {
@@ -96,10 +96,10 @@ public class ProfileStore implements StoredVersions {
             if (r.previous() == null) {
                 inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
                         next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
-                        projectedAt, next.mergedInto(), next.erased()});
+                        projectedAt, next.mergedInto(), next.wasErased()});
             } else {
                 updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
-                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.erased(), next.workspaceId(),
+                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.wasErased(), next.workspaceId(),
                         next.contactId()});
             }
             List<String> before = r.previous() == null ? List.of() : r.previous().tags();

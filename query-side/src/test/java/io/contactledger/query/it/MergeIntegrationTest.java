@@ -88,6 +88,62 @@ class MergeIntegrationTest extends BothSidesTestBase {
     }
 
     @Test
+    void anAdminUndoesAMergeWithinThirtyDaysAndTheSourceIsItselfAgain() {
+        // given a guest merged into a lead, which gave it an email, a tag and a customer ID
+        create("u-lead");
+        version(commands.post(WS + "/contacts/u-lead/details", "{\"name\":\"Uma\"}"));
+        create("u-guest");
+        version(commands.post(WS + "/contacts/u-guest/details", "{\"email\":\"uma@unmerge.org\"}"));
+        version(commands.post(WS + "/contacts/u-guest/tags", "{\"tag\":\"trial\"}"));
+        version(commands.put(WS + "/contacts/u-guest/customer-id", "{\"customerId\":\"U-1\"}"));
+        version(commands.post(WS + "/contacts/u-lead/merge", "{\"sourceId\":\"u-guest\"}"));
+        assertThat(commands.post(WS + "/contacts/u-lead/unmerge", "{\"sourceId\":\"u-guest\"}").status())
+                .as("only admins undo merges").isEqualTo(403);
+
+        // when an admin undoes it
+        Http.Response unmerged = adminCommands.post(WS + "/contacts/u-lead/unmerge", "{\"sourceId\":\"u-guest\"}");
+
+        // then the survivor is what it was before, its type back to GUEST
+        assertThat(unmerged.status()).as(unmerged.toString()).isEqualTo(200);
+        assertThat(unmerged.json().get("type").asText()).isEqualTo("GUEST");
+        JsonNode lead = queries.get(WS + "/contacts/u-lead?minVersion=" + unmerged.json().get("version").asLong()).json();
+        assertThat(lead.get("email").isNull()).isTrue();
+        assertThat(lead.get("customerId").isNull()).isTrue();
+        assertThat(lead.get("tags")).isEmpty();
+        assertThat(lead.get("type").asText()).isEqualTo("GUEST");
+        // and the source reads, is found, takes commands and holds its customer ID again
+        eventually(() -> queries.get(WS + "/contacts/u-guest").status() == 200);
+        assertThat(queries.get(WS + "/contacts/u-guest").json().get("customerId").asText()).isEqualTo("U-1");
+        assertThat(queries.get(WS + "/contacts?q=uma%40unmerge.org").json().get("items"))
+                .extracting(i -> i.get("contactId").asText()).containsExactly("u-guest");
+        assertThat(commands.post(WS + "/contacts/u-guest/tags", "{\"tag\":\"back\"}").status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM customer_id_claim WHERE customer_id = 'U-1' AND contact_id = 'u-guest'")).isEqualTo(1);
+        // and undoing it twice is refused
+        assertThat(adminCommands.post(WS + "/contacts/u-lead/unmerge", "{\"sourceId\":\"u-guest\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aMergeOlderThanThirtyDaysCannotBeUndone() {
+        create("o-lead");
+        create("o-guest");
+        // the merge is recorded as of 31 days ago (Axon stamps events with its clock)
+        java.time.Clock real = org.axonframework.eventhandling.GenericEventMessage.clock;
+        org.axonframework.eventhandling.GenericEventMessage.clock = java.time.Clock.offset(real, java.time.Duration.ofDays(-31));
+        try {
+            version(commands.post(WS + "/contacts/o-lead/merge", "{\"sourceId\":\"o-guest\"}"));
+        } finally {
+            org.axonframework.eventhandling.GenericEventMessage.clock = real;
+        }
+        long stored = storedEvents();
+
+        Http.Response late = adminCommands.post(WS + "/contacts/o-lead/unmerge", "{\"sourceId\":\"o-guest\"}");
+
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("30 days");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
     void mergesTheRulesRefuseAre409AndBadRequests400() {
         create("r-a");
         create("r-b");
