@@ -39,12 +39,13 @@ function deed(entry, profile) {
     case 'DetailsLeft': {
       const fields = Object.keys(DETAIL_WORDS).filter((k) => p[k] !== null && p[k] !== undefined).map((k) => DETAIL_WORDS[k]);
       const whose = visitor ? 'their' : 'the';
-      return fields.length ? `left ${whose} ${listed(fields)}` : 'left details';
+      return fields.length ? `left ${whose} ${listed(fields)}` : entry.erased ? 'left details, since erased' : 'left details';
     }
     case 'ContactPromoted':
       return `made the contact a ${String(p.to || '').toLowerCase()} (was ${String(p.from || '').toLowerCase()})`;
     case 'CustomerIdLinked':
-      return `linked customer ID ${p.customerId}`;
+      // an erased contact's personal values read as null (DESIGN §9)
+      return p.customerId == null ? 'linked a customer ID' : `linked customer ID ${p.customerId}`;
     case 'TagAdded':
       return `tagged ${p.tag}`;
     case 'TagRemoved':
@@ -56,13 +57,18 @@ function deed(entry, profile) {
     case 'NoteDeleted':
       return 'deleted a note';
     case 'CustomFieldSet':
-      return `set ${p.key} to ${p.value}`;
+      return p.value == null ? `set ${p.key}` : `set ${p.key} to ${p.value}`;
     case 'CustomFieldCleared':
       return `cleared ${p.key}`;
     case 'ContactMerged':
       return `merged contact ${p.sourceId} into this one`;
     case 'ContactMergedInto':
       return `merged this contact into ${p.survivorId}`;
+    case 'ContactUnmerged':
+      return p.contactId === p.survivorId ? `undid the merge of contact ${p.sourceId}`
+        : `undid the merge of this contact into ${p.survivorId}`;
+    case 'ContactErased':
+      return 'erased the personal data of this contact';
     default:
       return `recorded ${entry.type}`;
   }

@@ -23,11 +23,13 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import io.contactledger.support.keys.ContactKeys;
+import io.contactledger.support.keys.SealingSerializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * Grows the event store in bulk through Axon's own {@link JdbcEventStorageEngine}, serialized by
- * the same Jackson serializer the services use, so seeded histories are indistinguishable from
+ * the same sealing serializer the services use (personal fields encrypted with each contact's key), so seeded histories are indistinguishable from
  * commanded ones: each contact gets {@value #EVENTS_PER_CONTACT} events (created, name, email,
  * four tags, one removed, two notes), appended {@value #CONTACTS_PER_BATCH} contacts per batch
  * insert from {@code threads} connections. The rules the aggregate would check all hold.
@@ -40,10 +42,17 @@ final class EventSeeder {
     private final JdbcEventStorageEngine engine;
 
     EventSeeder(String url, String user, String password) {
+        org.postgresql.ds.PGSimpleDataSource keysDatabase = new org.postgresql.ds.PGSimpleDataSource();
+        keysDatabase.setUrl(url);
+        keysDatabase.setUser(user);
+        keysDatabase.setPassword(password);
+        // sealed with each contact's key, as the services store events with personal fields
+        SealingSerializer sealing = new SealingSerializer(JacksonSerializer.builder()
+                .revisionResolver(new org.axonframework.serialization.AnnotationRevisionResolver()).build(), new ContactKeys(keysDatabase));
         this.engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(() -> DriverManager.getConnection(url, user, password))
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .eventSerializer(sealing)
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")

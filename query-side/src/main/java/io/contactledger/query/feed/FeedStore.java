@@ -7,6 +7,9 @@ import java.util.Set;
 
 import io.contactledger.events.ContactErased;
 import io.contactledger.events.PersonalFields;
+import java.sql.Types;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,16 @@ class FeedStore {
 
     private static final String ERASED = ContactErased.class.getSimpleName();
 
+    private static final int[] ROW_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
+            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR};
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
 
-    FeedStore(JdbcClient jdbc, JsonMapper json) {
+    FeedStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -43,15 +51,16 @@ class FeedStore {
         }
         jdbc.sql("UPDATE event_feed_head SET position = position + ? WHERE id = 1").param(fresh.size()).update();
         long last = jdbc.sql("SELECT position FROM event_feed_head WHERE id = 1").query(Long.class).single();
-        long position = last - fresh.size();
-        for (FeedRow row : fresh) {
-            position++;
-            jdbc.sql("INSERT INTO event_feed (position, event_id, workspace_id, contact_id, version, event_type,"
-                            + " occurred_at, metadata, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(position, row.eventId(), row.workspaceId(), row.contactId(), row.version(), row.type(),
-                            row.occurredAtMicros(), row.metadata(), row.payload())
-                    .update();
+        long first = last - fresh.size() + 1;
+        List<Object[]> values = new java.util.ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            FeedRow row = fresh.get(i);
+            values.add(new Object[] {first + i, row.eventId(), row.workspaceId(), row.contactId(), row.version(), row.type(),
+                    row.occurredAtMicros(), row.metadata(), row.payload()});
         }
+        // one JDBC batch: a round trip for the whole batch of events, not one per row
+        batches.batchUpdate("INSERT INTO event_feed (position, event_id, workspace_id, contact_id, version, event_type,"
+                + " occurred_at, metadata, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values, ROW_TYPES);
         fresh.stream().filter(row -> ERASED.equals(row.type())).forEach(row -> redact(row.workspaceId(), row.contactId()));
     }
 

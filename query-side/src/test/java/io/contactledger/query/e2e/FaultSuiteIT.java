@@ -56,6 +56,7 @@ class FaultSuiteIT {
     Path logs;
     private PostgresFleet fleet;
     private TestDatabase database;
+    private io.contactledger.support.keys.SealingSerializer storeSerializer;
 
     @AfterEach
     void stopAll() throws Exception {
@@ -226,17 +227,31 @@ class FaultSuiteIT {
     }
 
     /** (sequence, type, payload) of a contact's stored events, in order. */
-    private static List<JsonNode[]> events(Connection connection, String contactId) throws Exception {
+    /** The services' event serializer over this database's contact keys. */
+    private io.contactledger.support.keys.SealingSerializer storeSerializer() {
+        if (storeSerializer == null) {
+            var keys = new io.contactledger.support.keys.ContactKeys(
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url(), database.user(), database.password()));
+            storeSerializer = new io.contactledger.support.keys.SealingSerializer(org.axonframework.serialization.json.JacksonSerializer
+                    .builder().revisionResolver(new org.axonframework.serialization.AnnotationRevisionResolver()).build(), keys);
+        }
+        return storeSerializer;
+    }
+
+    /** The contact's stored events: sequence, type and payload, its personal fields opened with the contact's key. */
+    private List<JsonNode[]> events(Connection connection, String contactId) throws Exception {
         List<JsonNode[]> events = new ArrayList<>();
-        try (PreparedStatement sql = connection.prepareStatement("SELECT sequence_number, payload_type, payload"
+        try (PreparedStatement sql = connection.prepareStatement("SELECT sequence_number, payload_type, payload, payload_revision"
                 + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
             sql.setString(1, "scale/" + contactId);
             try (ResultSet rows = sql.executeQuery()) {
                 while (rows.next()) {
                     String type = rows.getString(2);
+                    Object payload = storeSerializer().deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                            rows.getBytes(3), byte[].class, type, rows.getString(4)));
                     events.add(new JsonNode[] {JSON.getNodeFactory().numberNode(rows.getLong(1)),
                             JSON.getNodeFactory().textNode(type.substring(type.lastIndexOf('.') + 1)),
-                            JSON.readTree(rows.getBytes(3))});
+                            JSON.valueToTree(payload)});
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.contactledger.query.e2e;
 
+import static io.contactledger.query.e2e.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactledger.support.testing.Http;
@@ -183,13 +183,4 @@ class ImportResumeIT {
         }
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
-    }
 }
