@@ -42,10 +42,12 @@ final class EventSeeder {
     private final JdbcEventStorageEngine engine;
 
     EventSeeder(String url, String user, String password) {
-        org.postgresql.ds.PGSimpleDataSource keysDatabase = new org.postgresql.ds.PGSimpleDataSource();
-        keysDatabase.setUrl(url);
-        keysDatabase.setUser(user);
+        // pooled: a key is looked up (and made) per contact, and a connection per lookup would be the cost measured
+        com.zaxxer.hikari.HikariDataSource keysDatabase = new com.zaxxer.hikari.HikariDataSource();
+        keysDatabase.setJdbcUrl(url);
+        keysDatabase.setUsername(user);
         keysDatabase.setPassword(password);
+        keysDatabase.setMaximumPoolSize(4);
         // sealed with each contact's key, as the services store events with personal fields
         SealingSerializer sealing = new SealingSerializer(JacksonSerializer.builder()
                 .revisionResolver(new org.axonframework.serialization.AnnotationRevisionResolver()).build(), new ContactKeys(keysDatabase));

@@ -29,7 +29,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 /**
  * The one pure fold from events to a profile: {@code profile = apply(profile, event)}. The live
  * projection and the auditors' as-of replay both use it, so they cannot disagree. It re-derives no
- * rule: the type changes only on ContactPromoted, which the aggregate decided.
+ * rule: the type changes only as ContactPromoted, ContactMerged or ContactUnmerged say, as the
+ * aggregate decided.
  */
 public final class ProfileFold {
 

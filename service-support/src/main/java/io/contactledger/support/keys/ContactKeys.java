@@ -56,12 +56,17 @@ public class ContactKeys {
     /** The contact's key, if it has one: none before its first personal value, none after an erasure. */
     public Optional<SecretKey> find(String workspaceId, String contactId) {
         String id = id(workspaceId, contactId);
+        SecretKey madeHere = madeInThisTransaction().get(id);
+        if (madeHere != null) {
+            return Optional.of(madeHere);
+        }
         Remembered known = remembered.get(id);
         if (known != null && known.until().isAfter(clock.instant())) {
             return Optional.of(known.key());
         }
+        // not made by this transaction, so committed by another: safe to remember at once
         Optional<SecretKey> stored = read(workspaceId, contactId);
-        stored.ifPresent(key -> rememberOnceCommitted(id, key));
+        stored.ifPresent(key -> remember(id, key));
         return stored;
     }
 
@@ -107,17 +112,33 @@ public class ContactKeys {
                 workspaceId, contactId);
     }
 
+    /** A key this transaction made (or found made meanwhile): used by it at once, remembered for others once it commits. */
     private void rememberOnceCommitted(String id, SecretKey key) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    remember(id, key);
-                }
-            });
+            Map<String, SecretKey> made = madeInThisTransaction();
+            if (made.isEmpty()) {
+                TransactionSynchronizationManager.bindResource(this, made);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(ContactKeys.this);
+                        if (status == STATUS_COMMITTED) {
+                            made.forEach(ContactKeys.this::remember);
+                        }
+                    }
+                });
+            }
+            made.put(id, key);
         } else {
             remember(id, key);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, SecretKey> madeInThisTransaction() {
+        Object bound = TransactionSynchronizationManager.isSynchronizationActive()
+                ? TransactionSynchronizationManager.getResource(this) : null;
+        return bound == null ? new java.util.HashMap<>() : (Map<String, SecretKey>) bound;
     }
 
     private void remember(String id, SecretKey key) {

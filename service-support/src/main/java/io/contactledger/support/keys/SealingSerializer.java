@@ -63,6 +63,7 @@ public class SealingSerializer implements Serializer {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         SerializedType type = serialized.getType();
         if (PersonalFields.of(type.getName()).isEmpty() || !"2".equals(type.getRevision())) {
@@ -78,7 +79,12 @@ public class SealingSerializer implements Serializer {
             keys.find(workspaceId, contactId).ifPresent(key -> node.setAll((ObjectNode) tree(
                     Seal.open(key, context(workspaceId, contactId, type.getName()), sealed.asText()))));
         }
-        return plain.deserialize(new SimpleSerializedObject<>(bytes(node), byte[].class, type));
+        try {
+            // straight from the tree: no second round of writing and parsing JSON per event
+            return (T) json.treeToValue(node, classForType(type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String context(String workspaceId, String contactId, String eventType) {
