@@ -1,0 +1,60 @@
+package io.contactledger.support.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+
+import javax.crypto.SecretKey;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The contact keys as the store uses them: a key made by a transaction that rolled back is never
+ * used again (its values were rolled back with it, and a later value must be sealed with the key
+ * that is stored); a deleted key is gone at once for the instance that deleted it.
+ */
+class ContactKeysTest {
+
+    private final JdbcDataSource h2 = new JdbcDataSource();
+    private final ContactKeys keys;
+    private final TransactionTemplate transaction;
+
+    ContactKeysTest() {
+        h2.setURL("jdbc:h2:mem:contact-keys-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        new JdbcTemplate(h2).execute("CREATE TABLE contact_key (workspace_id VARCHAR(63) NOT NULL, contact_id VARCHAR(64) NOT NULL,"
+                + " secret VARBINARY(32) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (workspace_id, contact_id))");
+        keys = new ContactKeys(h2, new KeyMaker(), Clock.systemUTC());
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
+    }
+
+    @Test
+    void aKeyMadeByARolledBackTransactionIsNeverUsedAgain() {
+        // given a transaction that made the contact's key, used it twice, and rolled back
+        SecretKey[] rolledBack = new SecretKey[1];
+        transaction.executeWithoutResult(status -> {
+            rolledBack[0] = keys.findOrMake("demo", "c-1");
+            assertThat(keys.find("demo", "c-1")).as("the same key within the transaction").contains(rolledBack[0]);
+            status.setRollbackOnly();
+        });
+
+        // then no key is found, and the next one made is another
+        assertThat(keys.find("demo", "c-1")).isEmpty();
+        SecretKey made = transaction.execute(status -> keys.findOrMake("demo", "c-1"));
+        assertThat(made.getEncoded()).isNotEqualTo(rolledBack[0].getEncoded());
+        assertThat(keys.find("demo", "c-1").orElseThrow().getEncoded()).isEqualTo(made.getEncoded());
+    }
+
+    @Test
+    void aDeletedKeyIsGoneAtOnceOnceItsTransactionCommits() {
+        SecretKey made = transaction.execute(status -> keys.findOrMake("demo", "c-2"));
+        assertThat(keys.find("demo", "c-2")).contains(made);
+
+        transaction.executeWithoutResult(status -> keys.delete("demo", "c-2"));
+
+        assertThat(keys.find("demo", "c-2")).isEmpty();
+    }
+}
