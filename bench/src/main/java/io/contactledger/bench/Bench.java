@@ -166,7 +166,7 @@ public final class Bench {
         conditions.put("cpus", Runtime.getRuntime().availableProcessors());
         conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         try (Connection c = connect(args.get("pg")); Statement s = c.createStatement()) {
-            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers")) {
+            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers", "autovacuum")) {
                 try (ResultSet r = s.executeQuery("SHOW " + setting)) {
                     r.next();
                     conditions.put("pg_" + setting, r.getString(1));

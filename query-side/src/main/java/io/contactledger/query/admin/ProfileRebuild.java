@@ -16,6 +16,7 @@ import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.events.ContactEvent;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.query.profile.BatchFold;
+import io.contactledger.query.profile.DeferredIndexes;
 import io.contactledger.query.profile.LiveTables;
 import io.contactledger.query.profile.ProfileStore;
 import io.contactledger.query.profile.ProfileTables;
@@ -57,6 +58,7 @@ class ProfileRebuild implements DisposableBean {
 
     private final EventStore eventStore;
     private final ProfileStore store;
+    private final DeferredIndexes indexes;
     private final LiveTables live;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -72,11 +74,12 @@ class ProfileRebuild implements DisposableBean {
     private final ExecutorService builder = Executors.newSingleThreadExecutor(DaemonThreads.named("profile-rebuild"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("profile-rebuild-tick"));
 
-    ProfileRebuild(EventStore eventStore, ProfileStore store, LiveTables live, JdbcClient jdbc,
+    ProfileRebuild(EventStore eventStore, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
             PlatformTransactionManager transactions, Serializer serializer, Projections projections,
             QuerySideSettings settings) {
         this.eventStore = eventStore;
         this.store = store;
+        this.indexes = indexes;
         this.live = live;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -259,7 +262,10 @@ class ProfileRebuild implements DisposableBean {
             if (live.current().equals(target)) {
                 throw new IllegalStateException("the copy to build is the live one");
             }
-            transaction.executeWithoutResult(status -> store.empty(target));
+            transaction.executeWithoutResult(status -> {
+                store.empty(target);
+                indexes.defer(target);
+            });
         } catch (RuntimeException e) {
             fail(id, e);
             return;
@@ -267,6 +273,7 @@ class ProfileRebuild implements DisposableBean {
         log.info("rebuild {} fills profile copy {} from the event store", id, target.slot());
         TrackingToken last = null;
         long done = 0;
+        long analyzedAt = 5_000;
         long reported = System.nanoTime();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (true) {
@@ -275,6 +282,11 @@ class ProfileRebuild implements DisposableBean {
                     apply(batch, target);
                     done += batch.size();
                     last = batch.get(batch.size() - 1).trackingToken();
+                    if (done >= analyzedAt * 2) {
+                        // at 10k events, 20k, 40k, …: the copy's statistics keep up with its size
+                        analyzedAt = done;
+                        indexes.analyze(target);
+                    }
                 }
                 // at the store's head, give or take what writers append meanwhile (a batch's worth)
                 boolean caughtUp = batch.size() < settings.batchSize()
@@ -287,6 +299,11 @@ class ProfileRebuild implements DisposableBean {
                         return;
                     }
                     if (caughtUp && ProfileBuildState.BUILDING.equals(row.get().state())) {
+                        // the copy's secondary indexes, built once now rather than row by row through the replay
+                        transaction.executeWithoutResult(status -> {
+                            indexes.restore(target);
+                            indexes.analyze(target);
+                        });
                         jdbc.sql("UPDATE read_model_build SET state = ? WHERE model = ? AND build_id = ? AND state = ?")
                                 .params(ProfileBuildState.SWITCHING, MODEL, id, ProfileBuildState.BUILDING).update();
                     } else if (caughtUp && ProfileBuildState.SWITCHING.equals(row.get().state()) && claimsHeld() == 0) {
@@ -347,6 +364,7 @@ class ProfileRebuild implements DisposableBean {
     /** In one transaction: the copy becomes live and the projection's segments go on from where the build ended. */
     private boolean switchTo(long id, ProfileTables target, TrackingToken position, long done) {
         Boolean switched = transaction.execute(status -> {
+            indexes.restore(target);
             int still = jdbc.sql("UPDATE read_model_build SET state = ?, finished_at = ?, events_done = ?, position = ?"
                             + " WHERE model = ? AND build_id = ? AND owner = ? AND state = ?")
                     .params(ProfileBuildState.DONE, System.currentTimeMillis(), done, position(position), MODEL, id, instance,

@@ -57,6 +57,22 @@ class RebuildIntegrationTest extends BothSidesTestBase {
         assertThat(status.get("phase").asText()).isEqualTo("live");
         assertThat(status.get("estimatedEnd").isNull()).isFalse();
         assertThat(status.has("eventsPerSecond")).isTrue();
+        // and the rebuilt copy got back every secondary index it was filled without (PostgreSQL defers them)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM deferred_index").query(Long.class).single()).isZero();
+        if (database.url().startsWith("jdbc:postgresql")) {
+            assertThat(secondaryIndexes("contact_profile_b")).isEqualTo(secondaryIndexes("contact_profile"));
+            assertThat(secondaryIndexes("contact_tag_b")).isEqualTo(secondaryIndexes("contact_tag"));
+        }
+    }
+
+    /** The table's secondary indexes, as definitions with the table's name taken out. */
+    private List<String> secondaryIndexes(String table) {
+        return jdbc.sql("SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid"
+                        + " WHERE t.relname = ? AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary"
+                        + " AND NOT x.indisunique")
+                .param(table).query(String.class).list().stream()
+                .map(definition -> definition.substring(definition.indexOf(" USING ")))
+                .sorted().toList();
     }
 
     private static boolean caughtUp(JsonNode status) {
