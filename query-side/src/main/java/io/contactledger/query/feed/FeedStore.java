@@ -34,8 +34,7 @@ class FeedStore {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
-        this.postgres = "PostgreSQL".equals(batches.execute(
-                (org.springframework.jdbc.core.ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.postgres = io.contactledger.support.store.DatabaseKind.isPostgres(batches.getDataSource());
     }
 
     /**

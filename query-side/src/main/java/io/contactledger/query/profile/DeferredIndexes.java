@@ -2,8 +2,9 @@ package io.contactledger.query.profile;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+
+import io.contactledger.support.store.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,9 @@ public class DeferredIndexes {
     private final JdbcClient jdbc;
     private final boolean postgres;
 
-    DeferredIndexes(JdbcClient jdbc, JdbcTemplate template) {
+    DeferredIndexes(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equals(template.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.postgres = DatabaseKind.isPostgres(dataSource);
     }
 
     /** Drops the copy's secondary indexes, keeping their definitions; in the caller's transaction. */

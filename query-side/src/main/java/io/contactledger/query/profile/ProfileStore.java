@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,8 +57,7 @@ public class ProfileStore implements StoredVersions {
         this.batches = batches;
         this.json = json;
         this.live = live;
-        this.truncates = "PostgreSQL".equals(batches.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.truncates = io.contactledger.support.store.DatabaseKind.isPostgres(batches.getDataSource());
     }
 
     /** A profile replacing a stored one ({@code previous} null for a new contact). */

@@ -1,6 +1,5 @@
 package io.contactledger.support.keys;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public class ContactKeys {
 
     ContactKeys(DataSource dataSource, KeyMaker maker, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.postgres = isPostgres(dataSource);
+        this.postgres = io.contactledger.support.store.DatabaseKind.isPostgres(dataSource);
         this.maker = maker;
         this.clock = clock;
     }
@@ -150,13 +149,5 @@ public class ContactKeys {
 
     private static String id(String workspaceId, String contactId) {
         return workspaceId + "/" + contactId;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot tell which database holds the contact keys", e);
-        }
     }
 }
