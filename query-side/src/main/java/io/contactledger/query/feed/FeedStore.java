@@ -34,7 +34,7 @@ class FeedStore {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
-        this.postgres = io.contactledger.support.store.DatabaseKind.isPostgres(batches.getDataSource());
+        this.postgres = io.contactledger.support.database.DatabaseKind.isPostgres(batches.getDataSource());
     }
 
     /**

@@ -57,7 +57,7 @@ public class ProfileStore implements StoredVersions {
         this.batches = batches;
         this.json = json;
         this.live = live;
-        this.truncates = io.contactledger.support.store.DatabaseKind.isPostgres(batches.getDataSource());
+        this.truncates = io.contactledger.support.database.DatabaseKind.isPostgres(batches.getDataSource());
     }
 
     /** A profile replacing a stored one ({@code previous} null for a new contact). */

@@ -47,7 +47,7 @@ public class ContactKeys {
 
     ContactKeys(DataSource dataSource, KeyMaker maker, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.postgres = io.contactledger.support.store.DatabaseKind.isPostgres(dataSource);
+        this.postgres = io.contactledger.support.database.DatabaseKind.isPostgres(dataSource);
         this.maker = maker;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package io.contactledger.support.store;
+package io.contactledger.support.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
