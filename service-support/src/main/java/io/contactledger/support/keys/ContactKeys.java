@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
@@ -21,9 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * else: not in an event, a log or a read model. A key is made when the contact's first personal
  * value is stored; erasing the contact deletes it, and its sealed values never read again.
  *
- * <p>Keys read are remembered for {@link #REMEMBERED} so a replay does not read one row an event;
- * a key is remembered only once the transaction that read or made it has committed, so a key made
- * by a transaction that rolled back can never seal a value. After an erasure another instance may
+ * <p>Keys read are remembered for {@link #REMEMBERED} so a replay does not read one row an event,
+ * but only keys committed by another transaction, and only for reading: sealing always reads the
+ * key row in its own transaction, so a value is sealed only with a key that commits with it. After an erasure another instance may
  * still hold the key for that long: what it writes meanwhile is wiped when it folds the
  * {@code ContactErased} that follows (docs/decisions.md, "Erasure").
  */
@@ -52,42 +53,51 @@ public class ContactKeys {
         this.clock = clock;
     }
 
-    /** The contact's key, if it has one: none before its first personal value, none after an erasure. */
+    /**
+     * The contact's key, if it has one: none before its first personal value, none after an
+     * erasure. For reading: a key row this transaction did not insert is committed, and is
+     * remembered at once; one it inserted is read again each time, since a savepoint or the whole
+     * transaction may still roll it back.
+     */
     public Optional<SecretKey> find(String workspaceId, String contactId) {
         String id = id(workspaceId, contactId);
-        SecretKey madeHere = madeInThisTransaction().get(id);
-        if (madeHere != null) {
-            return Optional.of(madeHere);
-        }
         Remembered known = remembered.get(id);
         if (known != null && known.until().isAfter(clock.instant())) {
             return Optional.of(known.key());
         }
-        // not made by this transaction, so committed by another: safe to remember at once
         Optional<SecretKey> stored = read(workspaceId, contactId);
-        stored.ifPresent(key -> remember(id, key));
+        if (stored.isPresent() && !insertedByThisTransaction().contains(id)) {
+            remember(id, stored.get());
+        }
         return stored;
     }
 
-    /** The contact's key, made now (in the current transaction) when it has none yet. */
+    /**
+     * The contact's key as stored in the current transaction, made now when it has none. For
+     * sealing: never taken from memory, so a value is sealed only with a key whose row commits
+     * with it (a key remembered from a savepoint that rolled back would seal values no stored key
+     * opens: found by the fault suite).
+     */
     public SecretKey findOrMake(String workspaceId, String contactId) {
-        Optional<SecretKey> existing = find(workspaceId, contactId);
+        Optional<SecretKey> existing = read(workspaceId, contactId);
         if (existing.isPresent()) {
             return existing.get();
         }
         byte[] fresh = maker.newKey();
         String insert = "INSERT INTO contact_key (workspace_id, contact_id, secret, created_at) VALUES (?, ?, ?, ?)";
+        int inserted = 0;
         try {
             // another transaction making the same key first: ours then finds its key below
-            jdbc.update(postgres ? insert + " ON CONFLICT DO NOTHING" : insert, workspaceId, contactId, fresh,
+            inserted = jdbc.update(postgres ? insert + " ON CONFLICT DO NOTHING" : insert, workspaceId, contactId, fresh,
                     java.sql.Timestamp.from(clock.instant()));
         } catch (DataIntegrityViolationException madeMeanwhile) {
             // H2 has no ON CONFLICT here; a failed statement leaves its transaction usable
         }
-        SecretKey key = read(workspaceId, contactId)
+        if (inserted > 0) {
+            markInsertedByThisTransaction(id(workspaceId, contactId));
+        }
+        return read(workspaceId, contactId)
                 .orElseThrow(() -> new IllegalStateException("the key of " + workspaceId + "/" + contactId + " could not be made"));
-        rememberOnceCommitted(id(workspaceId, contactId), key);
-        return key;
     }
 
     /** Deletes the contact's key in the current transaction: everything sealed with it is unreadable once that commits. */
@@ -111,33 +121,28 @@ public class ContactKeys {
                 workspaceId, contactId);
     }
 
-    /** A key this transaction made (or found made meanwhile): used by it at once, remembered for others once it commits. */
-    private void rememberOnceCommitted(String id, SecretKey key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            Map<String, SecretKey> made = madeInThisTransaction();
-            if (made.isEmpty()) {
-                TransactionSynchronizationManager.bindResource(this, made);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(ContactKeys.this);
-                        if (status == STATUS_COMMITTED) {
-                            made.forEach(ContactKeys.this::remember);
-                        }
-                    }
-                });
-            }
-            made.put(id, key);
-        } else {
-            remember(id, key);
+    private void markInsertedByThisTransaction(String id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction: the insert committed on its own
         }
+        Set<String> inserted = insertedByThisTransaction();
+        if (inserted.isEmpty()) {
+            TransactionSynchronizationManager.bindResource(this, inserted);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ContactKeys.this);
+                }
+            });
+        }
+        inserted.add(id);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, SecretKey> madeInThisTransaction() {
+    private Set<String> insertedByThisTransaction() {
         Object bound = TransactionSynchronizationManager.isSynchronizationActive()
                 ? TransactionSynchronizationManager.getResource(this) : null;
-        return bound == null ? new java.util.HashMap<>() : (Map<String, SecretKey>) bound;
+        return bound == null ? new java.util.HashSet<>() : (Set<String>) bound;
     }
 
     private void remember(String id, SecretKey key) {

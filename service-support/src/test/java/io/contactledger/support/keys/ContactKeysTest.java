@@ -49,6 +49,27 @@ class ContactKeysTest {
     }
 
     @Test
+    void aKeyMadeInASavepointThatRolledBackSealsNothingAfterIt() {
+        // given a transaction in which a unit of work (a savepoint) made the key, read it, and rolled back
+        TransactionTemplate savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        SecretKey[] keysUsed = new SecretKey[2];
+        transaction.executeWithoutResult(outer -> {
+            savepoint.executeWithoutResult(inner -> {
+                keysUsed[0] = keys.findOrMake("demo", "c-3");
+                assertThat(keys.find("demo", "c-3")).contains(keysUsed[0]);
+                inner.setRollbackOnly();
+            });
+            // when the retry seals again in the same transaction
+            keysUsed[1] = keys.findOrMake("demo", "c-3");
+        });
+
+        // then it sealed with a new key, the one stored, and that is the one every later read finds
+        assertThat(keysUsed[1].getEncoded()).isNotEqualTo(keysUsed[0].getEncoded());
+        assertThat(keys.find("demo", "c-3").orElseThrow().getEncoded()).isEqualTo(keysUsed[1].getEncoded());
+    }
+
+    @Test
     void aDeletedKeyIsGoneAtOnceOnceItsTransactionCommits() {
         SecretKey made = transaction.execute(status -> keys.findOrMake("demo", "c-2"));
         assertThat(keys.find("demo", "c-2")).contains(made);
