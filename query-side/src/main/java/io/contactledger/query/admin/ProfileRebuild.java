@@ -66,6 +66,7 @@ class ProfileRebuild implements DisposableBean {
     private final Projections projections;
     private final QuerySideSettings.Rebuild settings;
     private final long takeOverAfterMs;
+    private final Duration claimTimeout;
     private final String instance = UUID.randomUUID().toString();
     private final ProgressRate rates = new ProgressRate();
     private final AtomicBoolean building = new AtomicBoolean();
@@ -76,7 +77,7 @@ class ProfileRebuild implements DisposableBean {
 
     ProfileRebuild(EventStore eventStore, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
             PlatformTransactionManager transactions, Serializer serializer, Projections projections,
-            QuerySideSettings settings) {
+            QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared) {
         this.eventStore = eventStore;
         this.store = store;
         this.indexes = indexes;
@@ -86,6 +87,7 @@ class ProfileRebuild implements DisposableBean {
         this.serializer = serializer;
         this.projections = projections;
         this.settings = settings.rebuild();
+        this.claimTimeout = shared.processors().claimTimeout();
         this.takeOverAfterMs = Math.max(3_000, 6 * this.settings.checkIntervalMs());
         ticker.scheduleWithFixedDelay(this::tick, this.settings.checkIntervalMs(), this.settings.checkIntervalMs(),
                 TimeUnit.MILLISECONDS);
@@ -401,9 +403,25 @@ class ProfileRebuild implements DisposableBean {
                 .update();
     }
 
+    /**
+     * Segments whose claim is held and alive. A claim not renewed within the claim timeout belongs
+     * to an instance that died (SIGKILL leaves it in the table): it must not hold the switch, since
+     * the instances still alive have stopped their projection and will not take it over.
+     */
     private long claimsHeld() {
-        return jdbc.sql("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL")
-                .param(MODEL).query(Long.class).single();
+        Instant alive = Instant.now().minus(claimTimeout);
+        return jdbc.sql("SELECT timestamp FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+                .param(MODEL).query(String.class).list().stream()
+                .filter(renewed -> renewedSince(renewed, alive))
+                .count();
+    }
+
+    private static boolean renewedSince(String renewed, Instant alive) {
+        try {
+            return renewed == null || Instant.parse(renewed).isAfter(alive);
+        } catch (java.time.format.DateTimeParseException unknown) {
+            return true; // a claim whose time cannot be read counts as alive: the switch waits rather than guesses
+        }
     }
 
     private static long position(TrackingToken token) {
