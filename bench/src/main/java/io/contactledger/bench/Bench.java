@@ -99,7 +99,8 @@ public final class Bench {
                         logs.resolve("crud.log"));
             }
             CatchUpPhase catchUp = new CatchUpPhase(context);
-            int seeded = catchUp.seedForCatchUp(seeder, mix);
+            // the seeded store serves the catch-up and the growth phases only
+            int seeded = runs("catchup") || runs("growth") ? catchUp.seedForCatchUp(seeder, mix) : 0;
             if (runs("catchup")) {
                 catchUp.catchUp(operator, reader, seeded);
             }

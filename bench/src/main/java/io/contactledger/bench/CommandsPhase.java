@@ -31,7 +31,7 @@ final class CommandsPhase extends Phase {
     /**
      * Notes at a fixed rate; for every {@value #LAG_SAMPLE_EVERY}th, the time from its response
      * until the profile shows its version (a read after every command would double the load the
-     * rate is meant to set). Starts once the projection has caught up with the commands phase,
+     * rate is meant to set). Starts once every projection has caught up with the phase before,
      * whose backlog would otherwise be measured as lag.
      */
     void lag(Client commands, Client reader, Client operator, List<String> contacts) throws Exception {
@@ -44,7 +44,9 @@ final class CommandsPhase extends Phase {
 
     private void lagAt(int rate, String name, Client commands, Client reader, Client operator, List<String> contacts)
             throws Exception {
-        awaitProjectionCaughtUp(operator);
+        long waited = System.nanoTime();
+        awaitAllProjectionsCaughtUp(operator);
+        results.put(name + "_waited_for_projections_s", Math.round((System.nanoTime() - waited) / 1e8) / 10.0);
         int duration = seconds(10, 30);
         Latencies lag = new Latencies();
         AtomicLong firstAnswer = new AtomicLong(Long.MAX_VALUE);

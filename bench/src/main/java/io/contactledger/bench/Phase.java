@@ -61,6 +61,28 @@ abstract class Phase {
         }
     }
 
+    /**
+     * Waits until every projection (the feed and the custom fields too, not only the profiles) has
+     * caught up: one still working off an earlier phase's backlog takes the CPU and the database
+     * from the phase that follows, whose figures would then measure the backlog.
+     */
+    void awaitAllProjectionsCaughtUp(Client operator) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            long behind = 0;
+            for (JsonNode projection : JSON.readTree(operator.send("GET", "/admin/projections", null).body())) {
+                behind += projection.path("lag").asLong();
+            }
+            if (behind == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the projections did not catch up in 5 minutes (" + behind + " events behind)");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The contact-profiles entry of {@code GET /admin/projections}. */
     static JsonNode profileProjection(Client operator) throws Exception {
         for (JsonNode projection : JSON.readTree(operator.send("GET", "/admin/projections", null).body())) {

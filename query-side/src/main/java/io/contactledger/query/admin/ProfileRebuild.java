@@ -348,7 +348,7 @@ class ProfileRebuild implements DisposableBean {
                     fold.apply(event, domain);
                 }
             }
-            fold.write(System.currentTimeMillis());
+            fold.write();
         });
     }
 

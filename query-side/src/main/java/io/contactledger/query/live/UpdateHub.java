@@ -17,6 +17,7 @@ import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.query.profile.ContactProfile;
 import io.contactledger.query.profile.ProfileChange;
+import io.contactledger.query.profile.ProfileChanges;
 import io.contactledger.query.profile.ProfileCommits;
 import io.contactledger.query.profile.ProfileStore;
 import io.contactledger.query.web.NotFound;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Feeds the update streams of DESIGN §8 from the profile read model. Profiles this instance
  * projects are announced as their batch commits; those another instance projects are found by
- * polling {@code contact_profile.projected_at} while any stream is open. Both paths run on one
+ * polling {@link ProfileChanges} while any stream is open. Both paths run on one
  * thread and meet in one record of what was announced, so each committed version is announced
  * once, in order per contact. A poll reads from {@code overlap} before the previous poll began: a
  * batch is stamped just before it commits, and an instance's clock may be a little behind.
@@ -43,11 +44,13 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
     private static final int PAGE = 500;
     private static final int PAGES_PER_POLL = 20;
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration FORGET_EVERY = Duration.ofSeconds(30);
 
     private record Announced(long version, long projectedAt) {
     }
 
     private final ProfileStore store;
+    private final ProfileChanges changes;
     private final QuerySideSettings.Live settings;
     private final Map<String, Set<UpdateStream>> byContact = new ConcurrentHashMap<>();
     private final Map<String, Set<UpdateStream>> byWorkspace = new ConcurrentHashMap<>();
@@ -62,8 +65,9 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
     private ProfileChange resumeAfter;
     private volatile boolean running;
 
-    UpdateHub(ProfileStore store, QuerySideSettings settings) {
+    UpdateHub(ProfileStore store, ProfileChanges changes, QuerySideSettings settings) {
         this.store = store;
+        this.changes = changes;
         this.settings = settings.live();
     }
 
@@ -136,7 +140,7 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
         try {
             ProfileChange after = resumeAfter;
             for (int page = 0; page < PAGES_PER_POLL; page++) {
-                List<ProfileChange> rows = store.changedSince(pollFrom, after, PAGE);
+                List<ProfileChange> rows = changes.since(pollFrom, after, PAGE);
                 announce(rows);
                 if (rows.size() < PAGE) {
                     resumeAfter = null;
@@ -200,6 +204,15 @@ class UpdateHub implements ProfileCommits, SmartLifecycle {
         running = true;
         hub.scheduleWithFixedDelay(this::poll, settings.pollIntervalMs(), settings.pollIntervalMs(), TimeUnit.MILLISECONDS);
         hub.scheduleWithFixedDelay(this::heartbeat, settings.heartbeatMs(), settings.heartbeatMs(), TimeUnit.MILLISECONDS);
+        hub.scheduleWithFixedDelay(this::forgetOldChanges, FORGET_EVERY.toMillis(), FORGET_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void forgetOldChanges() {
+        try {
+            changes.forgetOlderThan(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            log.debug("forgetting old profile changes failed; the next round tries again", e);
+        }
     }
 
     /** Ends every stream before the web server's graceful shutdown would wait for them. */

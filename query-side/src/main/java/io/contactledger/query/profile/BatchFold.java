@@ -93,13 +93,13 @@ public final class BatchFold {
         }
     }
 
-    /** Writes what the batch changed into its copy of the read model, stamped {@code projectedAt}. */
-    public List<ContactProfile> write(long projectedAt) {
+    /** Writes what the batch changed into its copy of the read model; returns the profiles written. */
+    public List<ContactProfile> write() {
         List<ProfileStore.Replacement> replacements = changes.values().stream()
                 .filter(change -> change.latest != change.stored)
                 .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
                 .toList();
-        store.saveAll(tables, replacements, projectedAt);
+        store.saveAll(tables, replacements);
         return replacements.stream().map(ProfileStore.Replacement::next).toList();
     }
 }

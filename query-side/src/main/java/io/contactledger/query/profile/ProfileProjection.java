@@ -27,14 +27,16 @@ class ProfileProjection {
     private static final String BATCH_RESOURCE = ProfileProjection.class.getName() + ".batch";
 
     private final ProfileStore store;
+    private final ProfileChanges changes;
     private final LiveTables live;
     private final ProjectionProgress progress;
     private final EventStore eventStore;
     private final List<ProfileCommits> listeners;
 
-    ProfileProjection(ProfileStore store, LiveTables live, ProjectionProgress progress, EventStore eventStore,
+    ProfileProjection(ProfileStore store, ProfileChanges changes, LiveTables live, ProjectionProgress progress, EventStore eventStore,
             ObjectProvider<ProfileCommits> listeners) {
         this.store = store;
+        this.changes = changes;
         this.live = live;
         this.progress = progress;
         this.eventStore = eventStore;
@@ -57,18 +59,17 @@ class ProfileProjection {
                 }
             }
             BatchFold fold = BatchFold.over(messages, store, live.current(), eventStore);
-            long[] projectedAt = new long[1];
             @SuppressWarnings("unchecked")
-            List<ContactProfile>[] written = new List[1];
+            List<ProfileChange>[] written = new List[1];
             unit.onPrepareCommit(u -> {
-                projectedAt[0] = System.currentTimeMillis();
-                written[0] = fold.write(projectedAt[0]);
+                long projectedAt = System.currentTimeMillis();
+                written[0] = fold.write().stream().map(p -> ProfileChange.of(p, projectedAt)).toList();
+                changes.record(written[0]);
             });
             unit.afterCommit(u -> {
-                written[0].forEach(p -> progress.reached(p.workspaceId(), p.contactId(), p.version()));
+                written[0].forEach(c -> progress.reached(c.workspaceId(), c.contactId(), c.version()));
                 if (!written[0].isEmpty()) {
-                    List<ProfileChange> committed = written[0].stream().map(p -> ProfileChange.of(p, projectedAt[0])).toList();
-                    listeners.forEach(listener -> listener.committed(committed));
+                    listeners.forEach(listener -> listener.committed(written[0]));
                 }
             });
             return fold;

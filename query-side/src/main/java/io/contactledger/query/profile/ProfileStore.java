@@ -24,19 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProfileStore implements StoredVersions {
 
     private static final String INSERT_PROFILE = "INSERT INTO %s (workspace_id, contact_id, type, name, email,"
-            + " phone, customer_id, search_text, created_at, version, document, projected_at, merged_into, erased)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " phone, customer_id, search_text, created_at, version, document, merged_into, erased)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
-            + " customer_id = ?, search_text = ?, version = ?, document = ?, projected_at = ?, merged_into = ?,"
+            + " customer_id = ?, search_text = ?, version = ?, document = ?, merged_into = ?,"
             + " erased = ? WHERE workspace_id = ? AND contact_id = ?";
 
     private static final int READ_CHUNK = 500;
     // Declared parameter types: a null is bound as its column's type, so every row of a batch
     // binds the same types and the statement is prepared once.
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN};
     private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR};
+            Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR};
     private static final int[] TAG_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final int[] CONTACT_TYPES = {Types.VARCHAR, Types.VARCHAR};
     private static final int[] CHECKPOINT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR};
@@ -66,14 +66,14 @@ public class ProfileStore implements StoredVersions {
 
     /**
      * Stores many replacements with one JDBC batch per kind of statement: one round trip each, not
-     * one per row. {@code projectedAt} (epoch ms) marks the rows for the live streams' poll.
+     * one per row.
      */
-    public void saveAll(List<Replacement> replacements, long projectedAt) {
-        saveAll(live.current(), replacements, projectedAt);
+    public void saveAll(List<Replacement> replacements) {
+        saveAll(live.current(), replacements);
     }
 
-    /** As {@link #saveAll(List, long)}, into a given copy of the read model (a rebuild's). */
-    public void saveAll(ProfileTables tables, List<Replacement> replacements, long projectedAt) {
+    /** As {@link #saveAll(List)}, into a given copy of the read model (a rebuild's). */
+    public void saveAll(ProfileTables tables, List<Replacement> replacements) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> tagsRemoved = new ArrayList<>();
@@ -94,10 +94,10 @@ public class ProfileStore implements StoredVersions {
             if (r.previous() == null) {
                 inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
                         next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
-                        projectedAt, next.mergedInto(), next.wasErased()});
+                        next.mergedInto(), next.wasErased()});
             } else {
                 updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
-                        searchText(next), next.version(), document, projectedAt, next.mergedInto(), next.wasErased(), next.workspaceId(),
+                        searchText(next), next.version(), document, next.mergedInto(), next.wasErased(), next.workspaceId(),
                         next.contactId()});
             }
             List<String> before = r.previous() == null ? List.of() : r.previous().tags();
@@ -173,24 +173,6 @@ public class ProfileStore implements StoredVersions {
                     .forEach(document -> found.add(read(document)));
         }
         return found;
-    }
-
-    /**
-     * Profiles written at or after {@code since} (epoch ms), oldest first, then by key after
-     * {@code after} when a previous page ended on the same instant: what the live streams poll.
-     */
-    public List<ProfileChange> changedSince(long since, ProfileChange after, int limit) {
-        String keyset = after == null ? "projected_at >= ?"
-                : "(projected_at > ? OR (projected_at = ? AND (workspace_id > ? OR (workspace_id = ? AND contact_id > ?))))";
-        List<Object> params = after == null ? List.of(since)
-                : List.of(after.projectedAt(), after.projectedAt(), after.workspaceId(), after.workspaceId(), after.contactId());
-        return jdbc.sql("SELECT workspace_id, contact_id, version, type, projected_at FROM " + live.current().profiles()
-                        + " WHERE " + keyset
-                        + " ORDER BY projected_at, workspace_id, contact_id FETCH FIRST " + limit + " ROWS ONLY")
-                .params(params)
-                .query((rs, row) -> new ProfileChange(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        io.contactledger.events.ContactType.valueOf(rs.getString(4)), rs.getLong(5)))
-                .list();
     }
 
     /** A profile and the version it was checkpointed at. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +78,55 @@ class PostgresStorageTest extends BothSidesTestBase {
             assertThat(newest).contains("ix_contact_profile_newest");
             assertThat(tagged).contains("contact_tag_pkey");
         }
+    }
+
+    /**
+     * A note or a tag changes only a profile's version and document: PostgreSQL can rewrite the
+     * row in place (a heap-only tuple) as long as no index holds a column every write changes.
+     * An index on the poll stamp once made every projected write a full one (docs/decisions.md,
+     * "Live updates").
+     */
+    @Test
+    void notesAndTagsRewriteTheProfileRowWithoutTouchingItsIndexes() throws Exception {
+        assumeTrue(database.isPostgres(), "PostgreSQL only");
+        String id = "hot-" + System.nanoTime();
+        version(commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}"));
+        long last = version(commands.post(WS + "/contacts/" + id + "/details", "{\"name\":\"Grace\",\"email\":\"g@example.com\"}"));
+        assertThat(queries.get(WS + "/contacts/" + id + "?minVersion=" + last).status()).isEqualTo(200);
+
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            String live = "a".equals(single(sql, "SELECT active FROM read_model_slot")) ? "contact_profile" : "contact_profile_b";
+            for (String table : List.of("contact_profile", "contact_profile_b")) {
+                assertThat(column(sql, "SELECT a.attname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+                        + " JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()"
+                        + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(i.indkey)"
+                        + " WHERE t.relname = '" + table + "'"))
+                        .as("columns indexed on " + table).doesNotContain("version", "document");
+            }
+            long hotBefore = hotUpdates(sql, live);
+
+            for (int i = 0; i < 30; i++) {
+                last = version(i % 2 == 0
+                        ? commands.post(WS + "/contacts/" + id + "/notes", "{\"text\":\"note " + i + "\"}")
+                        : commands.post(WS + "/contacts/" + id + "/tags", "{\"tag\":\"t" + i + "\"}"));
+                assertThat(queries.get(WS + "/contacts/" + id + "?minVersion=" + last).status()).isEqualTo(200);
+            }
+
+            // a backend reports its statistics within seconds of going idle
+            eventually(Duration.ofSeconds(30), () -> {
+                try {
+                    return hotUpdates(sql, live) - hotBefore >= 25;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "most of the 30 profile writes heap-only on " + live);
+        }
+    }
+
+    private static long hotUpdates(Statement sql, String table) throws Exception {
+        sql.execute("SELECT pg_stat_clear_snapshot()");
+        return Long.parseLong(single(sql, "SELECT n_tup_hot_upd FROM pg_stat_user_tables"
+                + " WHERE schemaname = current_schema() AND relname = '" + table + "'"));
     }
 
     private void driveAFewChats() {

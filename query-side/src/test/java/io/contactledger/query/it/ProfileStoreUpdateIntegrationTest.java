@@ -28,7 +28,7 @@ class ProfileStoreUpdateIntegrationTest extends BothSidesTestBase {
         // given: the row disappears after the batch read it (the read model emptied under the batch)
         jdbc.sql("DELETE FROM contact_profile WHERE contact_id = 'gone'").update();
 
-        assertThatThrownBy(() -> store.saveAll(List.of(new ProfileStore.Replacement(read, read)), 1L))
+        assertThatThrownBy(() -> store.saveAll(List.of(new ProfileStore.Replacement(read, read))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo/gone");
 
