@@ -30,8 +30,9 @@ final class CatchUpPhase extends Phase {
      * answer but 200, which a rebuild beside the live copy must never cause).
      */
     void catchUp(Client operator, Client reader, int seeded) throws Exception {
-        // the seeded histories first reach the live copy, so reads during the rebuild find every contact
-        awaitProjectionCaughtUp(operator);
+        // the seeded histories first reach the live copy, so reads during the rebuild find every contact,
+        // and the feed's copy of them, so its catching up does not share the machine with the rebuild
+        awaitAllProjectionsCaughtUp(operator);
         long[] before = databaseCounters();
         java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
         Latencies reads = new Latencies();

@@ -16,6 +16,7 @@ import io.contactledger.support.threads.DaemonThreads;
 import io.contactledger.events.ContactEvent;
 import io.contactledger.query.QuerySideSettings;
 import io.contactledger.query.profile.BatchFold;
+import io.contactledger.support.keys.ContactKeys;
 import io.contactledger.query.profile.DeferredIndexes;
 import io.contactledger.query.profile.LiveTables;
 import io.contactledger.query.profile.ProfileStore;
@@ -57,6 +58,7 @@ class ProfileRebuild implements DisposableBean {
     private static final Duration OLD_COPY_KEPT = Duration.ofSeconds(30);
 
     private final EventStore eventStore;
+    private final ContactKeys keys;
     private final ProfileStore store;
     private final DeferredIndexes indexes;
     private final LiveTables live;
@@ -75,10 +77,11 @@ class ProfileRebuild implements DisposableBean {
     private final ExecutorService builder = Executors.newSingleThreadExecutor(DaemonThreads.named("profile-rebuild"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("profile-rebuild-tick"));
 
-    ProfileRebuild(EventStore eventStore, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
+    ProfileRebuild(EventStore eventStore, ContactKeys keys, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
             PlatformTransactionManager transactions, Serializer serializer, Projections projections,
             QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared) {
         this.eventStore = eventStore;
+        this.keys = keys;
         this.store = store;
         this.indexes = indexes;
         this.live = live;
@@ -342,7 +345,7 @@ class ProfileRebuild implements DisposableBean {
 
     private void apply(List<TrackedEventMessage<?>> batch, ProfileTables target) {
         transaction.executeWithoutResult(status -> {
-            BatchFold fold = BatchFold.over(batch, store, target, eventStore);
+            BatchFold fold = BatchFold.over(batch, store, target, eventStore, keys);
             for (TrackedEventMessage<?> message : batch) {
                 if (message.getPayload() instanceof ContactEvent event && message instanceof DomainEventMessage<?> domain) {
                     fold.apply(event, domain);

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.contactledger.events.ContactEvent;
 import io.contactledger.events.ContactStreams;
+import io.contactledger.support.keys.ContactKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -47,9 +48,13 @@ public final class BatchFold {
         this.eventStore = eventStore;
     }
 
-    /** Starts a batch over {@code messages}, reading the stored profiles of the contacts they touch from {@code tables}. */
+    /**
+     * Starts a batch over {@code messages}, reading the stored profiles of the contacts they touch
+     * from {@code tables} and their keys from {@code keys}, one query per workspace each.
+     */
     public static BatchFold over(List<? extends EventMessage<?>> messages, ProfileStore store, ProfileTables tables,
-            EventStore eventStore) {
+            EventStore eventStore, ContactKeys keys) {
+        preloadKeys(messages, keys);
         BatchFold fold = new BatchFold(store, tables, eventStore);
         Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();
         for (EventMessage<?> message : messages) {
@@ -66,6 +71,26 @@ public final class BatchFold {
             }
         });
         return fold;
+    }
+
+    /**
+     * Reads the keys of the contacts whose events {@code messages} holds, before any payload is
+     * opened (opening one reads its contact's key otherwise: a round trip per contact). Contacts
+     * are told by their stream's name, without deserializing anything.
+     */
+    public static void preloadKeys(List<? extends EventMessage<?>> messages, ContactKeys keys) {
+        Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();
+        for (EventMessage<?> message : messages) {
+            if (message instanceof DomainEventMessage<?> domain) {
+                String stream = domain.getAggregateIdentifier();
+                int slash = stream.indexOf('/');
+                if (slash > 0) {
+                    contactsByWorkspace.computeIfAbsent(stream.substring(0, slash), ws -> new LinkedHashSet<>())
+                            .add(stream.substring(slash + 1));
+                }
+            }
+        }
+        contactsByWorkspace.forEach(keys::preload);
     }
 
     public void apply(ContactEvent event, DomainEventMessage<?> message) {

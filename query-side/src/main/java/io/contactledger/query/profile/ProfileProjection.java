@@ -3,6 +3,7 @@ package io.contactledger.query.profile;
 import java.util.List;
 
 import io.contactledger.events.ContactEvent;
+import io.contactledger.support.keys.ContactKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,15 +32,17 @@ class ProfileProjection {
     private final LiveTables live;
     private final ProjectionProgress progress;
     private final EventStore eventStore;
+    private final ContactKeys keys;
     private final List<ProfileCommits> listeners;
 
     ProfileProjection(ProfileStore store, ProfileChanges changes, LiveTables live, ProjectionProgress progress, EventStore eventStore,
-            ObjectProvider<ProfileCommits> listeners) {
+            ContactKeys keys, ObjectProvider<ProfileCommits> listeners) {
         this.store = store;
         this.changes = changes;
         this.live = live;
         this.progress = progress;
         this.eventStore = eventStore;
+        this.keys = keys;
         this.listeners = listeners.orderedStream().toList();
     }
 
@@ -58,7 +61,7 @@ class ProfileProjection {
                     messages.add((org.axonframework.eventhandling.EventMessage<?>) message);
                 }
             }
-            BatchFold fold = BatchFold.over(messages, store, live.current(), eventStore);
+            BatchFold fold = BatchFold.over(messages, store, live.current(), eventStore, keys);
             @SuppressWarnings("unchecked")
             List<ProfileChange>[] written = new List[1];
             unit.onPrepareCommit(u -> {

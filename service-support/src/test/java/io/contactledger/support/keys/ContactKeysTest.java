@@ -78,4 +78,37 @@ class ContactKeysTest {
 
         assertThat(keys.find("demo", "c-2")).isEmpty();
     }
+
+    @Test
+    void preloadedKeysAreTheStoredOnesAndAreReadOnceForABatch() {
+        // given three contacts with keys committed, and one without
+        SecretKey first = transaction.execute(status -> keys.findOrMake("demo", "p-1"));
+        SecretKey second = transaction.execute(status -> keys.findOrMake("demo", "p-2"));
+        SecretKey other = transaction.execute(status -> keys.findOrMake("other", "p-1"));
+        ContactKeys reader = new ContactKeys(h2, new KeyMaker(), Clock.systemUTC());
+
+        // when another instance preloads a batch's contacts of one workspace
+        reader.preload("demo", java.util.List.of("p-1", "p-2", "p-none", "p-1"));
+        // and the rows went away behind its back (only a read from memory can still answer)
+        new JdbcTemplate(h2).update("DELETE FROM contact_key WHERE workspace_id = 'demo'");
+
+        // then it answers the stored keys from that one read, and nothing for the contact without
+        assertThat(reader.find("demo", "p-1").orElseThrow().getEncoded()).isEqualTo(first.getEncoded());
+        assertThat(reader.find("demo", "p-2").orElseThrow().getEncoded()).isEqualTo(second.getEncoded());
+        assertThat(reader.find("demo", "p-none")).isEmpty();
+        // and another workspace's contact of the same id was not taken for it
+        assertThat(reader.find("other", "p-1").orElseThrow().getEncoded()).isEqualTo(other.getEncoded())
+                .isNotEqualTo(first.getEncoded());
+    }
+
+    @Test
+    void aPreloadInsideTheTransactionThatMadeAKeyDoesNotRememberIt() {
+        transaction.executeWithoutResult(status -> {
+            keys.findOrMake("demo", "p-9");
+            keys.preload("demo", java.util.List.of("p-9"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(keys.find("demo", "p-9")).as("the rolled-back key is not remembered").isEmpty();
+    }
 }
