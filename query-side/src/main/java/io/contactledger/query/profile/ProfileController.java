@@ -16,6 +16,7 @@ import io.contactledger.query.web.PathIds;
 import io.contactledger.query.web.QueryNumbers;
 import io.contactledger.support.web.FieldViolation;
 import io.contactledger.support.web.InvalidRequest;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileController {
 
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private static final String PATH = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}";
 
     private final ProfileStore store;
     private final ProjectionProgress progress;
@@ -46,11 +48,52 @@ class ProfileController {
         this.readers = readers;
     }
 
-    @GetMapping(path = "/api/v1/workspaces/{workspaceId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ContactProfile> profile(@PathVariable String workspaceId, @PathVariable String contactId,
+    /**
+     * The profile now or as it stood; answered on the request's thread. A request with
+     * {@code minVersion} goes to {@link #profileOnceReached} (a more specific mapping): an async
+     * answer costs a second dispatch through the filters, which every plain read would pay too.
+     */
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ContactProfile profile(@PathVariable String workspaceId, @PathVariable String contactId,
             @RequestParam(required = false) String minVersion, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String atVersion) {
         PathIds.check(workspaceId, contactId);
+        atMostOneOf(minVersion, asOf, atVersion);
+        if (asOf != null || atVersion != null) {
+            // an erased contact has no past profile to show either: its history remains, without personal values
+            store.find(workspaceId, contactId).filter(ContactProfile::wasErased).ifPresent(profile -> {
+                throw new Erased(contactId);
+            });
+        }
+        if (asOf != null) {
+            return present(replay.asOf(workspaceId, contactId, instant(asOf)));
+        }
+        if (atVersion != null) {
+            return present(replay.atVersion(workspaceId, contactId, QueryNumbers.nonNegative("atVersion", atVersion)));
+        }
+        return current(workspaceId, contactId);
+    }
+
+    /** The profile once the read model holds at least {@code minVersion} (documented with {@link #profile}). */
+    @Hidden
+    @GetMapping(path = PATH, params = "minVersion", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ContactProfile> profileOnceReached(@PathVariable String workspaceId, @PathVariable String contactId,
+            @RequestParam String minVersion, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String atVersion) {
+        PathIds.check(workspaceId, contactId);
+        atMostOneOf(minVersion, asOf, atVersion);
+        // The wait holds no request thread: hundreds of readers waiting for their writes must not
+        // starve everyone else's reads. Only the final read takes a (pooled) thread.
+        return progress.whenReached(workspaceId, contactId, QueryNumbers.nonNegative("minVersion", minVersion), MAX_WAIT)
+                .thenApplyAsync(reached -> {
+                    if (!reached) {
+                        throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
+                    }
+                    return current(workspaceId, contactId);
+                }, readers);
+    }
+
+    private static void atMostOneOf(String minVersion, String asOf, String atVersion) {
         List<String> given = new ArrayList<>();
         for (String[] mode : new String[][] {{"minVersion", minVersion}, {"asOf", asOf}, {"atVersion", atVersion}}) {
             if (mode[1] != null) {
@@ -61,31 +104,6 @@ class ProfileController {
             throw new InvalidRequest(given.stream()
                     .map(name -> new FieldViolation(name, "use at most one of minVersion, asOf and atVersion")).toList());
         }
-        if (asOf != null || atVersion != null) {
-            // an erased contact has no past profile to show either: its history remains, without personal values
-            store.find(workspaceId, contactId).filter(ContactProfile::wasErased).ifPresent(profile -> {
-                throw new Erased(contactId);
-            });
-        }
-        if (asOf != null) {
-            return CompletableFuture.completedFuture(present(replay.asOf(workspaceId, contactId, instant(asOf))));
-        }
-        if (atVersion != null) {
-            return CompletableFuture.completedFuture(present(replay.atVersion(workspaceId, contactId,
-                    QueryNumbers.nonNegative("atVersion", atVersion))));
-        }
-        if (minVersion == null) {
-            return CompletableFuture.completedFuture(current(workspaceId, contactId));
-        }
-        // The wait holds no request thread: hundreds of readers waiting for their writes must not
-        // starve everyone else's reads. Only the final read takes a (pooled) thread.
-        return progress.whenReached(workspaceId, contactId, QueryNumbers.nonNegative("minVersion", minVersion), MAX_WAIT)
-                .thenApplyAsync(reached -> {
-                    if (!reached) {
-                        throw new NotYetProjected("the profile has not reached version " + minVersion + " yet");
-                    }
-                    return current(workspaceId, contactId);
-                }, readers);
     }
 
     private ContactProfile current(String workspaceId, String contactId) {

@@ -1,6 +1,9 @@
 package io.contactledger.query.profile;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,15 +85,23 @@ public class ProjectionProgress implements DisposableBean {
         }
     }
 
+    /**
+     * One query per workspace for every contact awaited (not one each: when the projection falls
+     * behind, waiters pile up, and a query apiece every round took the database from it).
+     */
     private void rereadAwaited() {
+        Map<String, Set<String>> awaitedByWorkspace = new HashMap<>();
         for (String key : waiting.keySet()) {
             int slash = key.indexOf('/');
-            try {
-                reached(key, store.versionOf(key.substring(0, slash), key.substring(slash + 1)));
-            } catch (RuntimeException e) {
-                log.debug("re-reading the version of {} failed; the next round tries again", key, e);
-            }
+            awaitedByWorkspace.computeIfAbsent(key.substring(0, slash), ws -> new HashSet<>()).add(key.substring(slash + 1));
         }
+        awaitedByWorkspace.forEach((workspaceId, contactIds) -> {
+            try {
+                store.versionsOf(workspaceId, contactIds).forEach((contactId, version) -> reached(key(workspaceId, contactId), version));
+            } catch (RuntimeException e) {
+                log.debug("re-reading the versions awaited in {} failed; the next round tries again", workspaceId, e);
+            }
+        });
     }
 
     private void forget(String key, Waiter waiter) {

@@ -13,8 +13,12 @@ import io.contactledger.support.testing.Http.Response;
 import io.contactledger.support.testing.RawHttp;
 import io.contactledger.support.testing.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The query side's edges: strict query strings, history pages and NDJSON, list limits and matches. */
+@ExtendWith(OutputCaptureExtension.class)
 class QueryEdgesIntegrationTest extends BothSidesTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,5 +95,26 @@ class QueryEdgesIntegrationTest extends BothSidesTestBase {
         Response pastTheEnd = queries.get(WS + "/contacts/many-54?atVersion=999");
         assertThat(pastTheEnd.status()).isEqualTo(200);
         assertThat(pastTheEnd.json().get("version").asLong()).isEqualTo(last);
+    }
+
+    /**
+     * A read that waits for its version is answered later, on another thread: the request log
+     * names the answer it got (503 after the wait) and the time it took, not the 200 and the few
+     * milliseconds of the moment the wait began.
+     */
+    @Test
+    void aReadThatWaitsIsLoggedWithTheAnswerItFinallyGot(CapturedOutput output) {
+        String id = "waits-" + System.nanoTime();
+        long version = version(commands.post(WS + "/contacts", "{\"contactId\":\"" + id + "\"}"));
+        assertThat(queries.get(WS + "/contacts/" + id + "?minVersion=" + version).status()).isEqualTo(200);
+
+        Response tooSoon = queries.get(WS + "/contacts/" + id + "?minVersion=" + (version + 50));
+        Response plain = queries.get(WS + "/contacts/" + id);
+
+        assertThat(tooSoon.status()).isEqualTo(503);
+        assertThat(plain.status()).isEqualTo(200);
+        String path = "GET " + WS + "/contacts/" + id + " -> ";
+        assertThat(output.getOut()).containsPattern(java.util.regex.Pattern.quote(path) + "503 in [4-9]\\d{3} ms")
+                .doesNotContainPattern(java.util.regex.Pattern.quote(path) + "200 in [4-9]\\d{3} ms");
     }
 }

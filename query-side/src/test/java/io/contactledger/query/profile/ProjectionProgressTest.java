@@ -86,6 +86,44 @@ class ProjectionProgressTest {
         assertThat(reads.get()).isGreaterThan(1);
     }
 
+    @Test
+    void waitersOfManyContactsAreRereadTogetherNotOneQueryEach() throws Exception {
+        // given a read model that counts single and batched reads, and 50 requests waiting for 50 contacts
+        AtomicInteger single = new AtomicInteger();
+        AtomicInteger batched = new AtomicInteger();
+        StoredVersions counting = new StoredVersions() {
+            @Override
+            public long versionOf(String workspaceId, String contactId) {
+                single.incrementAndGet();
+                return stored.get();
+            }
+
+            @Override
+            public java.util.Map<String, Long> versionsOf(String workspaceId, java.util.Collection<String> contactIds) {
+                batched.incrementAndGet();
+                java.util.Map<String, Long> versions = new java.util.HashMap<>();
+                contactIds.forEach(contactId -> versions.put(contactId, stored.get()));
+                return versions;
+            }
+        };
+        progress = new ProjectionProgress(counting, Duration.ofMillis(20));
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            waiting.add(progress.whenReached("ws", "c-" + i, 2, Duration.ofSeconds(5)));
+        }
+
+        // when the store reaches version 2 with no signal (another instance projected it)
+        Thread.sleep(100);
+        stored.set(2);
+
+        // then every request is answered, each read once on its own and then only in batches
+        for (var answer : waiting) {
+            assertThat(answer.get(2, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(single).hasValue(50);
+        assertThat(batched.get()).isPositive();
+    }
+
     private Future<Boolean> waitFor(String contact, long version, Duration timeout) {
         return waiters.submit(() -> progress.whenReached("ws", contact, version, timeout).get());
     }

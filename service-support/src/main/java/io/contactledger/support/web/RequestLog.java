@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,11 +44,42 @@ public class RequestLog extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!request.getRequestURI().startsWith("/actuator")) {
-                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        (System.nanoTime() - start) / 1_000_000);
+            if (request.isAsyncStarted()) {
+                // an answer still on its way (a minVersion wait): its status and time are known when it completes
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        MDC.put(MDC_KEY, correlationId);
+                        try {
+                            logLine(request, response, start);
+                        } finally {
+                            MDC.remove(MDC_KEY);
+                        }
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                    }
+                });
+            } else {
+                logLine(request, response, start);
             }
             MDC.remove(MDC_KEY);
+        }
+    }
+
+    private static void logLine(HttpServletRequest request, HttpServletResponse response, long start) {
+        if (!request.getRequestURI().startsWith("/actuator")) {
+            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
