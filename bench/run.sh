@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Contact Ledger benchmark: both sides as processes on PostgreSQL, driven over HTTP.
 #   bench/run.sh --quick [--pg jdbc:postgresql://127.0.0.1:5432/test]   (about 2.5 minutes)
-#   bench/run.sh [--pg ...]                                             (full mode, about 13 minutes)
+#   bench/run.sh [--pg ...]                                             (full mode, about 22 minutes)
 # Writes bench/results/latest.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
