@@ -54,14 +54,10 @@ public final class BatchFold {
      */
     public static BatchFold over(List<? extends EventMessage<?>> messages, ProfileStore store, ProfileTables tables,
             EventStore eventStore, ContactKeys keys) {
-        preloadKeys(messages, keys);
+        Map<String, Set<String>> contactsByWorkspace = contactsByWorkspace(messages);
+        // keys first: opening a payload reads its contact's key otherwise, a round trip per contact
+        contactsByWorkspace.forEach(keys::preload);
         BatchFold fold = new BatchFold(store, tables, eventStore);
-        Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();
-        for (EventMessage<?> message : messages) {
-            if (message.getPayload() instanceof ContactEvent event) {
-                contactsByWorkspace.computeIfAbsent(event.workspaceId(), ws -> new LinkedHashSet<>()).add(event.contactId());
-            }
-        }
         contactsByWorkspace.forEach((workspaceId, contactIds) -> {
             for (String contactId : contactIds) {
                 fold.changes.put(ContactStreams.contact(workspaceId, contactId), new Change(null));
@@ -73,12 +69,8 @@ public final class BatchFold {
         return fold;
     }
 
-    /**
-     * Reads the keys of the contacts whose events {@code messages} holds, before any payload is
-     * opened (opening one reads its contact's key otherwise: a round trip per contact). Contacts
-     * are told by their stream's name, without deserializing anything.
-     */
-    public static void preloadKeys(List<? extends EventMessage<?>> messages, ContactKeys keys) {
+    /** The contacts whose events {@code messages} holds, by workspace, told by their streams' names without opening a payload. */
+    private static Map<String, Set<String>> contactsByWorkspace(List<? extends EventMessage<?>> messages) {
         Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();
         for (EventMessage<?> message : messages) {
             if (message instanceof DomainEventMessage<?> domain) {
@@ -90,7 +82,7 @@ public final class BatchFold {
                 }
             }
         }
-        contactsByWorkspace.forEach(keys::preload);
+        return contactsByWorkspace;
     }
 
     public void apply(ContactEvent event, DomainEventMessage<?> message) {

@@ -158,21 +158,25 @@ public class ProfileStore implements StoredVersions {
 
     /** As {@link #findAll(String, Collection)}, from a given copy of the read model. */
     public List<ContactProfile> findAll(ProfileTables tables, String workspaceId, Collection<String> contactIds) {
+        List<ContactProfile> found = new ArrayList<>(contactIds.size());
+        byKeys(tables, "document", workspaceId, contactIds, rs -> found.add(read(rs.getString(1))));
+        return found;
+    }
+
+    /** Runs {@code select} over the rows of many contacts of one workspace, one query per 500 of them. */
+    private void byKeys(ProfileTables tables, String select, String workspaceId, Collection<String> contactIds,
+            org.springframework.jdbc.core.RowCallbackHandler row) {
         List<String> ids = List.copyOf(contactIds);
-        List<ContactProfile> found = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(workspaceId);
             params.addAll(chunk);
-            jdbc.sql("SELECT document FROM " + tables.profiles() + " WHERE workspace_id = ? AND contact_id IN ("
+            jdbc.sql("SELECT " + select + " FROM " + tables.profiles() + " WHERE workspace_id = ? AND contact_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
                     .params(params)
-                    .query(String.class)
-                    .list()
-                    .forEach(document -> found.add(read(document)));
+                    .query(row);
         }
-        return found;
     }
 
     /** A profile and the version it was checkpointed at. */
@@ -209,20 +213,8 @@ public class ProfileStore implements StoredVersions {
     /** The versions of many contacts of one workspace with one query per 500 of them (the waits' fallback re-read). */
     @Override
     public java.util.Map<String, Long> versionsOf(String workspaceId, Collection<String> contactIds) {
-        List<String> ids = List.copyOf(contactIds);
         java.util.Map<String, Long> versions = new java.util.HashMap<>();
-        String table = live.current().profiles();
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-            List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(workspaceId);
-            params.addAll(chunk);
-            jdbc.sql("SELECT contact_id, version FROM " + table + " WHERE workspace_id = ? AND contact_id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(params)
-                    .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2)))
-                    .list();
-        }
+        byKeys(live.current(), "contact_id, version", workspaceId, contactIds, rs -> versions.put(rs.getString(1), rs.getLong(2)));
         return versions;
     }
 
