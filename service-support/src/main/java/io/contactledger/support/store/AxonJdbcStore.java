@@ -87,7 +87,7 @@ public class AxonJdbcStore {
         // tracking processor's batch ends where the events fetched so far end: this bounds the
         // projection's batches as much as their own size does (BENCHMARKS.md, catch-up).
         Serializer snapshots = SnapshotSerializer.create();
-        return JdbcEventStorageEngine.builder()
+        return new TimestampParsingEngine(JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(snapshots)
                 .eventSerializer(eventSerializer)
@@ -96,8 +96,7 @@ public class AxonJdbcStore {
                 .persistenceExceptionResolver(new UniqueViolation())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
     }
 
     /**
