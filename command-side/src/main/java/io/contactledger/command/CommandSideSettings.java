@@ -15,14 +15,15 @@ public record CommandSideSettings(@DefaultValue Commands commands, @DefaultValue
 
     /**
      * How often a command lost to another instance is decided again, and how long apart; a contact
-     * is snapshotted every {@code snapshotEvery} events.
+     * is snapshotted every {@code snapshotEvery} events; at most {@code cachedContacts} contacts,
+     * the most recently used, stay in memory between commands.
      */
     public record Commands(@DefaultValue("20") int maxRetries, @DefaultValue("10ms") Duration retryInterval,
-            @DefaultValue("100") int snapshotEvery) {
+            @DefaultValue("100") int snapshotEvery, @DefaultValue("10000") int cachedContacts) {
         public Commands {
-            if (maxRetries < 0 || retryInterval.isNegative() || snapshotEvery < 1) {
-                throw new IllegalArgumentException("ledger.commands: max-retries and retry-interval must not be negative,"
-                        + " snapshot-every must be positive");
+            if (maxRetries < 0 || retryInterval.isNegative() || snapshotEvery < 1 || cachedContacts < 0) {
+                throw new IllegalArgumentException("ledger.commands: max-retries, retry-interval and cached-contacts must not"
+                        + " be negative, snapshot-every must be positive");
             }
         }
     }

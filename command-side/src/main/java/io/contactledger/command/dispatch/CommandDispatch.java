@@ -8,7 +8,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -38,8 +37,8 @@ public class CommandDispatch {
      * drops the cached contact with the rolled-back unit of work and the retry reads it afresh.
      */
     @Bean
-    Cache contactCache() {
-        return new WeakReferenceCache();
+    Cache contactCache(io.contactledger.command.CommandSideSettings settings) {
+        return new RecentContacts(settings.commands().cachedContacts());
     }
 
     /**
