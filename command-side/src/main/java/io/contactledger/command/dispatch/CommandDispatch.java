@@ -37,7 +37,7 @@ public class CommandDispatch {
      * drops the cached contact with the rolled-back unit of work and the retry reads it afresh.
      */
     @Bean
-    Cache contactCache(io.contactledger.command.CommandSideSettings settings) {
+    RecentContacts contactCache(io.contactledger.command.CommandSideSettings settings) {
         return new RecentContacts(settings.commands().cachedContacts());
     }
 

@@ -1,5 +1,6 @@
 package io.contactledger.command.dispatch;
 
+import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,25 +10,34 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
 /**
- * The contacts kept in memory between commands: the most recently used, up to a count. Axon's
- * {@code WeakReferenceCache}, used before, lost its entries at every garbage collection, so under
- * load most commands loaded their contact from the store again (JFR of the benchmark's commands:
- * loading took 15 % of the request threads' time, a third of it re-creating the aggregate through
- * Spring). A count bounds the memory as well as a contact's size does; the store stays the truth
- * (see {@link CommandDispatch#contactCache}).
+ * The contacts kept in memory between commands: the most recently used, up to a count, each held
+ * by a soft reference. Axon's {@code WeakReferenceCache}, used before, lost its entries at every
+ * garbage collection, so under load most commands loaded their contact from the store again (JFR
+ * of the benchmark's commands: a fifth of the request threads' time, a third of it re-creating
+ * the aggregate through Spring). Soft references survive collections and are given up only when
+ * the heap runs short, so contacts with unusually large state cannot exhaust it; the count keeps
+ * the cache's own bookkeeping small. The store stays the truth (see {@link CommandDispatch#contactCache}).
+ *
+ * <p>It also remembers the version each contact's last decision here left it at, so that a cached
+ * contact another instance has appended to since is dropped before it is decided on ({@link
+ * #forgetUnlessAt}): a strong cache kept such stale copies, and with requests spread over two
+ * instances most commands then lost their append on the store's unique key and were decided again
+ * (each lost append also leaves a hole in the store's global index, which every projection's
+ * token carries until it times out: ScaleOutIT's query side ran out of heap on them).
  */
 final class RecentContacts implements Cache {
 
     private final int capacity;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
-    private final LinkedHashMap<Object, Object> entries;
+    private final LinkedHashMap<Object, SoftReference<Object>> entries;
+    private final LinkedHashMap<Object, Long> decidedAt;
 
     RecentContacts(int capacity) {
         this.capacity = capacity;
         // access order: the eldest entry is the one used least recently
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1_024) * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, SoftReference<Object>> eldest) {
                 if (size() <= RecentContacts.this.capacity) {
                     return false;
                 }
@@ -35,16 +45,51 @@ final class RecentContacts implements Cache {
                 return true;
             }
         };
+        this.decidedAt = new LinkedHashMap<>(Math.min(capacity, 1_024) * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Long> eldest) {
+                return size() > RecentContacts.this.capacity;
+            }
+        };
+    }
+
+    /** A decision here left the contact at {@code version} (its unit of work may still roll back: see {@link #forgetUnlessAt}). */
+    synchronized void decided(Object key, long version) {
+        if (capacity > 0) {
+            decidedAt.put(key, version);
+        }
+    }
+
+    /**
+     * Drops the cached contact unless the last decision here left it at the version the store holds
+     * now: otherwise another instance appended since, or that decision never committed.
+     */
+    synchronized void forgetUnlessAt(Object key, long storedVersion) {
+        Long decided = decidedAt.get(key);
+        if (decided == null || decided != storedVersion) {
+            remove(key);
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        Object value = entries.get(key);
+        Object value = value(key);
         if (value != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }
         return (V) value;
+    }
+
+    /** The value held for the key, or null; an entry whose value the collector took is dropped. */
+    private Object value(Object key) {
+        SoftReference<Object> held = entries.get(key);
+        Object value = held == null ? null : held.get();
+        if (held != null && value == null) {
+            entries.remove(key);
+            listeners.forEach(listener -> listener.onEntryExpired(key));
+        }
+        return value;
     }
 
     @Override
@@ -52,7 +97,8 @@ final class RecentContacts implements Cache {
         if (capacity == 0) {
             return;
         }
-        boolean existed = entries.put(key, value) != null;
+        SoftReference<Object> previous = entries.put(key, new SoftReference<>(value));
+        boolean existed = previous != null && previous.get() != null;
         listeners.forEach(listener -> {
             if (existed) {
                 listener.onEntryUpdated(key, value);
@@ -64,7 +110,7 @@ final class RecentContacts implements Cache {
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        if (capacity == 0 || entries.containsKey(key)) {
+        if (capacity == 0 || value(key) != null) {
             return false;
         }
         put(key, value);
@@ -73,7 +119,9 @@ final class RecentContacts implements Cache {
 
     @Override
     public synchronized boolean remove(Object key) {
-        boolean removed = entries.remove(key) != null;
+        decidedAt.remove(key);
+        SoftReference<Object> held = entries.remove(key);
+        boolean removed = held != null && held.get() != null;
         if (removed) {
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
@@ -84,12 +132,14 @@ final class RecentContacts implements Cache {
     public synchronized void removeAll() {
         List<Object> keys = List.copyOf(entries.keySet());
         entries.clear();
+        decidedAt.clear();
         keys.forEach(key -> listeners.forEach(listener -> listener.onEntryRemoved(key)));
     }
 
     @Override
     public synchronized boolean containsKey(Object key) {
-        return entries.containsKey(key);
+        SoftReference<Object> held = entries.get(key);
+        return held != null && held.get() != null;
     }
 
     @Override

@@ -41,6 +41,65 @@ class RecentContactsTest {
     }
 
     @Test
+    void givenContactsLargerThanTheHeapCanHold_whenMoreArePut_thenTheOldestAreGivenUpRatherThanTheHeapExhausted() {
+        RecentContacts cache = new RecentContacts(10_000);
+        int chunk = 32 << 20;
+        long puts = 2 * Runtime.getRuntime().maxMemory() / chunk + 1;
+
+        for (int i = 0; i < puts; i++) {
+            cache.put("large-" + i, new byte[chunk]);
+        }
+
+        assertThat(cache.containsKey("large-0")).as("given up under memory pressure").isFalse();
+        assertThat(cache.<String, byte[]>get("large-" + (puts - 1))).hasSize(chunk);
+    }
+
+    @Test
+    void givenAContactLastDecidedHereAtTheStoresVersion_whenCheckedBeforeTheNextDecision_thenItStaysCached() {
+        RecentContacts cache = new RecentContacts(10);
+        cache.decided("a", 7);
+        cache.put("a", "A at 7");
+
+        cache.forgetUnlessAt("a", 7);
+
+        assertThat(cache.<String, String>get("a")).isEqualTo("A at 7");
+    }
+
+    @Test
+    void givenAnotherInstanceAppendedSince_whenCheckedBeforeTheNextDecision_thenTheStaleCopyIsDropped() {
+        RecentContacts cache = new RecentContacts(10);
+        cache.decided("a", 7);
+        cache.put("a", "A at 7");
+
+        cache.forgetUnlessAt("a", 8);
+
+        assertThat(cache.containsKey("a")).isFalse();
+    }
+
+    @Test
+    void givenACachedContactNoDecisionHereAccountsFor_whenChecked_thenItIsDropped() {
+        RecentContacts cache = new RecentContacts(10);
+        cache.put("a", "A");
+
+        cache.forgetUnlessAt("a", 0);
+
+        assertThat(cache.containsKey("a")).isFalse();
+    }
+
+    @Test
+    void givenADecisionRolledBack_whenTheStoreLaterReachesThatVersionThroughAnotherInstance_thenNoStaleCopyIsServed() {
+        RecentContacts cache = new RecentContacts(10);
+        cache.decided("a", 7);
+        cache.put("a", "A at 6, decided to 7");
+        cache.remove("a");
+        cache.put("a", "A at 6, put back by a load that raced the rollback");
+
+        cache.forgetUnlessAt("a", 7);
+
+        assertThat(cache.containsKey("a")).isFalse();
+    }
+
+    @Test
     void givenARollbackThatForgetsEveryContact_whenAllAreRemoved_thenNoneIsServedAndListenersHearOfEach() {
         RecentContacts cache = new RecentContacts(10);
         List<Object> removed = new ArrayList<>();

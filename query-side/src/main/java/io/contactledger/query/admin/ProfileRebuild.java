@@ -280,9 +280,11 @@ class ProfileRebuild implements DisposableBean {
         long done = 0;
         long analyzedAt = 5_000;
         long reported = System.nanoTime();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+                ReadAhead events = new ReadAhead(stream, settings.batchSize(), batch -> BatchFold.open(batch, keys),
+                        "profile-rebuild-reader")) {
             while (true) {
-                List<TrackedEventMessage<?>> batch = nextBatch(stream);
+                List<TrackedEventMessage<?>> batch = events.next();
                 if (!batch.isEmpty()) {
                     apply(batch, target);
                     done += batch.size();
@@ -317,7 +319,7 @@ class ProfileRebuild implements DisposableBean {
                         // projection goes on from wherever this ends.
                         long head = position(eventStore.createHeadToken());
                         for (int i = 0; i < 1_000 && position(last) < head; i++) {
-                            List<TrackedEventMessage<?>> rest = nextBatch(stream);
+                            List<TrackedEventMessage<?>> rest = events.next();
                             if (!rest.isEmpty()) {
                                 apply(rest, target);
                                 done += rest.size();
@@ -333,14 +335,6 @@ class ProfileRebuild implements DisposableBean {
         } catch (Exception e) {
             fail(id, e);
         }
-    }
-
-    private List<TrackedEventMessage<?>> nextBatch(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
-        List<TrackedEventMessage<?>> batch = new ArrayList<>();
-        while (batch.size() < settings.batchSize() && stream.hasNextAvailable(batch.isEmpty() ? 100 : 0, TimeUnit.MILLISECONDS)) {
-            batch.add(stream.nextAvailable());
-        }
-        return batch;
     }
 
     private void apply(List<TrackedEventMessage<?>> batch, ProfileTables target) {

@@ -69,6 +69,19 @@ public final class BatchFold {
         return fold;
     }
 
+    /**
+     * Does what of a batch needs no transaction, so a reader thread can do it ahead of the batch's
+     * fold: reads its contacts' keys (one query per workspace) and opens every payload and timestamp,
+     * which the messages keep.
+     */
+    public static void open(List<? extends EventMessage<?>> messages, ContactKeys keys) {
+        contactsByWorkspace(messages).forEach(keys::preload);
+        for (EventMessage<?> message : messages) {
+            message.getPayload();
+            message.getTimestamp();
+        }
+    }
+
     /** The contacts whose events {@code messages} holds, by workspace, told by their streams' names without opening a payload. */
     private static Map<String, Set<String>> contactsByWorkspace(List<? extends EventMessage<?>> messages) {
         Map<String, Set<String>> contactsByWorkspace = new LinkedHashMap<>();

@@ -37,7 +37,8 @@ class ScaleOutIT {
     private static final String WS = "/api/v1/workspaces/scale";
     private static final String PROFILES = "contact-profiles";
 
-    @TempDir
+    // the services' logs are kept when the test fails
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path logs;
     private PostgresFleet fleet;
     private TestDatabase database;
@@ -171,7 +172,9 @@ class ScaleOutIT {
     }
 
     private static boolean caughtUp(Http query) {
-        JsonNode profiles = query.get("/admin/projections").json().get(0);
+        Http.Response answer = query.get("/admin/projections");
+        assertThat(answer.status()).as("GET /admin/projections answered %s", answer.text()).isEqualTo(200);
+        JsonNode profiles = answer.json().get(0);
         return profiles.get("lag").asLong() == 0 && !profiles.get("replaying").asBoolean() && profiles.get("running").asBoolean();
     }
 
