@@ -37,7 +37,8 @@ public class LatestStateCheck implements MessageHandlerInterceptor<CommandMessag
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String aggregateId = targetOf(unitOfWork.getMessage());
-        if (aggregateId != null) {
+        if (aggregateId != null && cached.containsKey(aggregateId)) {
+            // only a cached copy can be stale; an uncached contact is loaded from the store anyway
             cached.forgetUnlessAt(aggregateId, store.lastSequenceNumberFor(aggregateId).orElse(-1L));
         }
         Object result = chain.proceed();

@@ -73,6 +73,8 @@ public class PlannerStatistics implements InitializingBean, DisposableBean {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             // each ANALYZE commits on its own: held together in one transaction, their locks could meet a rebuild's
             connection.setAutoCommit(true);
+            // paced as autovacuum paces its own: the sample of a large table is read beside the service's work
+            sql.execute("SET vacuum_cost_delay = '2ms'");
             if (!lock(sql, "pg_try_advisory_lock")) {
                 return analyzed;
             }
@@ -89,6 +91,7 @@ public class PlannerStatistics implements InitializingBean, DisposableBean {
                 }
             } finally {
                 lock(sql, "pg_advisory_unlock");
+                sql.execute("RESET vacuum_cost_delay");
             }
         }
         return analyzed;
