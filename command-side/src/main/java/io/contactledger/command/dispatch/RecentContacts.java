@@ -27,28 +27,33 @@ import org.axonframework.common.caching.Cache;
  */
 final class RecentContacts implements Cache {
 
+    /** What is kept of one contact: its cached state, if any, and the version its last decision here left it at. */
+    private static final class Slot {
+        private SoftReference<Object> state;
+        private long decidedAt = -2;
+
+        Object live() {
+            return state == null ? null : state.get();
+        }
+    }
+
     private final int capacity;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
-    private final LinkedHashMap<Object, SoftReference<Object>> entries;
-    private final LinkedHashMap<Object, Long> decidedAt;
+    private final LinkedHashMap<Object, Slot> slots;
 
     RecentContacts(int capacity) {
         this.capacity = capacity;
-        // access order: the eldest entry is the one used least recently
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1_024) * 2, 0.75f, true) {
+        // access order: the eldest slot is the one used least recently
+        this.slots = new LinkedHashMap<>(Math.min(capacity, 1_024) * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, SoftReference<Object>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, Slot> eldest) {
                 if (size() <= RecentContacts.this.capacity) {
                     return false;
                 }
-                listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
+                if (eldest.getValue().state != null) {
+                    listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
+                }
                 return true;
-            }
-        };
-        this.decidedAt = new LinkedHashMap<>(Math.min(capacity, 1_024) * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Long> eldest) {
-                return size() > RecentContacts.this.capacity;
             }
         };
     }
@@ -56,7 +61,7 @@ final class RecentContacts implements Cache {
     /** A decision here left the contact at {@code version} (its unit of work may still roll back: see {@link #forgetUnlessAt}). */
     synchronized void decided(Object key, long version) {
         if (capacity > 0) {
-            decidedAt.put(key, version);
+            slots.computeIfAbsent(key, k -> new Slot()).decidedAt = version;
         }
     }
 
@@ -65,8 +70,8 @@ final class RecentContacts implements Cache {
      * now: otherwise another instance appended since, or that decision never committed.
      */
     synchronized void forgetUnlessAt(Object key, long storedVersion) {
-        Long decided = decidedAt.get(key);
-        if (decided == null || decided != storedVersion) {
+        Slot slot = slots.get(key);
+        if (slot == null || slot.decidedAt != storedVersion) {
             remove(key);
         }
     }
@@ -81,12 +86,12 @@ final class RecentContacts implements Cache {
         return (V) value;
     }
 
-    /** The value held for the key, or null; an entry whose value the collector took is dropped. */
+    /** The state held for the key, or null; a slot whose state the collector took is dropped. */
     private Object value(Object key) {
-        SoftReference<Object> held = entries.get(key);
-        Object value = held == null ? null : held.get();
-        if (held != null && value == null) {
-            entries.remove(key);
+        Slot slot = slots.get(key);
+        Object value = slot == null ? null : slot.live();
+        if (slot != null && slot.state != null && value == null) {
+            slots.remove(key);
             listeners.forEach(listener -> listener.onEntryExpired(key));
         }
         return value;
@@ -97,8 +102,9 @@ final class RecentContacts implements Cache {
         if (capacity == 0) {
             return;
         }
-        SoftReference<Object> previous = entries.put(key, new SoftReference<>(value));
-        boolean existed = previous != null && previous.get() != null;
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        boolean existed = slot.live() != null;
+        slot.state = new SoftReference<>(value);
         listeners.forEach(listener -> {
             if (existed) {
                 listener.onEntryUpdated(key, value);
@@ -119,9 +125,8 @@ final class RecentContacts implements Cache {
 
     @Override
     public synchronized boolean remove(Object key) {
-        decidedAt.remove(key);
-        SoftReference<Object> held = entries.remove(key);
-        boolean removed = held != null && held.get() != null;
+        Slot slot = slots.remove(key);
+        boolean removed = slot != null && slot.live() != null;
         if (removed) {
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
@@ -130,16 +135,15 @@ final class RecentContacts implements Cache {
 
     @Override
     public synchronized void removeAll() {
-        List<Object> keys = List.copyOf(entries.keySet());
-        entries.clear();
-        decidedAt.clear();
+        List<Object> keys = slots.entrySet().stream().filter(slot -> slot.getValue().state != null).map(Map.Entry::getKey).toList();
+        slots.clear();
         keys.forEach(key -> listeners.forEach(listener -> listener.onEntryRemoved(key)));
     }
 
     @Override
     public synchronized boolean containsKey(Object key) {
-        SoftReference<Object> held = entries.get(key);
-        return held != null && held.get() != null;
+        Slot slot = slots.get(key);
+        return slot != null && slot.live() != null;
     }
 
     @Override
