@@ -61,6 +61,7 @@ class ProfileRebuild implements DisposableBean {
     private final ContactKeys keys;
     private final ProfileStore store;
     private final DeferredIndexes indexes;
+    private final AsyncCommits asyncCommits;
     private final LiveTables live;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -79,7 +80,8 @@ class ProfileRebuild implements DisposableBean {
 
     ProfileRebuild(EventStore eventStore, ContactKeys keys, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
             PlatformTransactionManager transactions, Serializer serializer, Projections projections,
-            QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared) {
+            QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared, AsyncCommits asyncCommits) {
+        this.asyncCommits = asyncCommits;
         this.eventStore = eventStore;
         this.keys = keys;
         this.store = store;
@@ -278,21 +280,23 @@ class ProfileRebuild implements DisposableBean {
         log.info("rebuild {} fills profile copy {} from the event store", id, target.slot());
         TrackingToken last = null;
         long done = 0;
-        long analyzedAt = 5_000;
+        long analyzedAt = 2_500;
         long reported = System.nanoTime();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
                 ReadAhead events = new ReadAhead(stream, settings.batchSize(), batch -> BatchFold.open(batch, keys),
-                        "profile-rebuild-reader")) {
+                        "profile-rebuild-reader");
+                WriteBehind writes = new WriteBehind(2, "profile-rebuild-writer")) {
             while (true) {
                 List<TrackedEventMessage<?>> batch = events.next();
                 if (!batch.isEmpty()) {
-                    apply(batch, target);
                     done += batch.size();
                     last = batch.get(batch.size() - 1).trackingToken();
-                    if (done >= analyzedAt * 2) {
-                        // at 10k events, 20k, 40k, …: the copy's statistics keep up with its size
+                    submit(fold(batch, target, writes), target, writes, done, last);
+                    if (done >= analyzedAt * 4) {
+                        // at 10k events, 40k, 160k, …: the statistics the build's lookups are planned by keep up
+                        // with the copy's size (the planner scales row counts by the table's pages in between)
                         analyzedAt = done;
-                        indexes.analyze(target);
+                        indexes.analyzeKeys(target);
                     }
                 }
                 // at the store's head, give or take what writers append meanwhile (a batch's worth)
@@ -300,7 +304,11 @@ class ProfileRebuild implements DisposableBean {
                         && position(eventStore.createHeadToken()) - position(last) <= settings.batchSize();
                 if (caughtUp || System.nanoTime() - reported > REPORT_EVERY.toNanos()) {
                     reported = System.nanoTime();
-                    Optional<Row> row = report(id, done, last);
+                    if (caughtUp) {
+                        writes.drain();
+                    }
+                    WriteBehind.Written written = writes.written();
+                    Optional<Row> row = report(id, written.events(), written.position());
                     if (row.isEmpty()) {
                         log.info("rebuild {} was cancelled or taken over; the live copy stays as it was", id);
                         return;
@@ -321,11 +329,12 @@ class ProfileRebuild implements DisposableBean {
                         for (int i = 0; i < 1_000 && position(last) < head; i++) {
                             List<TrackedEventMessage<?>> rest = events.next();
                             if (!rest.isEmpty()) {
-                                apply(rest, target);
                                 done += rest.size();
                                 last = rest.get(rest.size() - 1).trackingToken();
+                                submit(fold(rest, target, writes), target, writes, done, last);
                             }
                         }
+                        writes.drain();
                         if (switchTo(id, target, last, done)) {
                             return;
                         }
@@ -337,16 +346,26 @@ class ProfileRebuild implements DisposableBean {
         }
     }
 
-    private void apply(List<TrackedEventMessage<?>> batch, ProfileTables target) {
-        transaction.executeWithoutResult(status -> {
-            BatchFold fold = BatchFold.over(batch, store, target, eventStore, keys);
-            for (TrackedEventMessage<?> message : batch) {
-                if (message.getPayload() instanceof ContactEvent event && message instanceof DomainEventMessage<?> domain) {
-                    fold.apply(event, domain);
-                }
+    /** Folds a batch onto the copy as stored, or as the writes still under way leave it. */
+    private List<ProfileStore.Replacement> fold(List<TrackedEventMessage<?>> batch, ProfileTables target, WriteBehind writes) {
+        BatchFold fold = BatchFold.over(batch, store, target, eventStore, keys, writes::unwritten);
+        for (TrackedEventMessage<?> message : batch) {
+            if (message.getPayload() instanceof ContactEvent event && message instanceof DomainEventMessage<?> domain) {
+                fold.apply(event, domain);
             }
-            fold.write();
-        });
+        }
+        return fold.replacements();
+    }
+
+    /** The batch's rows are made here (JSON documents and all); the writer only sends them, in a transaction of its own. */
+    private void submit(List<ProfileStore.Replacement> replacements, ProfileTables target, WriteBehind writes, long done,
+            TrackingToken last) throws InterruptedException {
+        ProfileStore.Rows rows = store.rows(replacements);
+        writes.submit(replacements.stream().map(ProfileStore.Replacement::next).toList(), () -> transaction.executeWithoutResult(
+                status -> {
+                    asyncCommits.forThisTransaction();
+                    store.write(target, rows);
+                }), done, last);
     }
 
     /** Progress and heartbeat; empty when this build is no longer this instance's to run. */

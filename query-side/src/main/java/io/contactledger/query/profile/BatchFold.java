@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.contactledger.events.ContactEvent;
 import io.contactledger.events.ContactStreams;
@@ -41,11 +42,13 @@ public final class BatchFold {
     private final ProfileStore store;
     private final ProfileTables tables;
     private final EventStore eventStore;
+    private final Function<String, ContactProfile> unwritten;
 
-    private BatchFold(ProfileStore store, ProfileTables tables, EventStore eventStore) {
+    private BatchFold(ProfileStore store, ProfileTables tables, EventStore eventStore, Function<String, ContactProfile> unwritten) {
         this.store = store;
         this.tables = tables;
         this.eventStore = eventStore;
+        this.unwritten = unwritten;
     }
 
     /**
@@ -54,15 +57,31 @@ public final class BatchFold {
      */
     public static BatchFold over(List<? extends EventMessage<?>> messages, ProfileStore store, ProfileTables tables,
             EventStore eventStore, ContactKeys keys) {
+        return over(messages, store, tables, eventStore, keys, stream -> null);
+    }
+
+    /**
+     * As {@link #over(List, ProfileStore, ProfileTables, EventStore, ContactKeys)}, for a copy some
+     * of whose profiles are still being written by an earlier batch: {@code unwritten} answers those
+     * by their stream (null for the others, which are read from the copy).
+     */
+    public static BatchFold over(List<? extends EventMessage<?>> messages, ProfileStore store, ProfileTables tables,
+            EventStore eventStore, ContactKeys keys, Function<String, ContactProfile> unwritten) {
         Map<String, Set<String>> contactsByWorkspace = contactsByWorkspace(messages);
         // keys first: opening a payload reads its contact's key otherwise, a round trip per contact
         contactsByWorkspace.forEach(keys::preload);
-        BatchFold fold = new BatchFold(store, tables, eventStore);
+        BatchFold fold = new BatchFold(store, tables, eventStore, unwritten);
         contactsByWorkspace.forEach((workspaceId, contactIds) -> {
+            List<String> toRead = new java.util.ArrayList<>(contactIds.size());
             for (String contactId : contactIds) {
-                fold.changes.put(ContactStreams.contact(workspaceId, contactId), new Change(null));
+                String stream = ContactStreams.contact(workspaceId, contactId);
+                ContactProfile pending = unwritten.apply(stream);
+                fold.changes.put(stream, new Change(pending));
+                if (pending == null) {
+                    toRead.add(contactId);
+                }
             }
-            for (ContactProfile stored : store.findAll(tables, workspaceId, contactIds)) {
+            for (ContactProfile stored : store.findAll(tables, workspaceId, toRead)) {
                 fold.changes.put(ContactStreams.contact(workspaceId, stored.contactId()), new Change(stored));
             }
         });
@@ -100,9 +119,11 @@ public final class BatchFold {
 
     public void apply(ContactEvent event, DomainEventMessage<?> message) {
         String stream = ContactStreams.contact(event.workspaceId(), event.contactId());
-        Change change = changes.computeIfAbsent(stream,
-                key -> new Change(store.findAll(tables, event.workspaceId(), List.of(event.contactId())).stream()
-                        .findFirst().orElse(null)));
+        Change change = changes.computeIfAbsent(stream, key -> {
+            ContactProfile pending = unwritten.apply(key);
+            return new Change(pending != null ? pending
+                    : store.findAll(tables, event.workspaceId(), List.of(event.contactId())).stream().findFirst().orElse(null));
+        });
         long expected = change.latest == null ? 0 : change.latest.version() + 1;
         long sequence = message.getSequenceNumber();
         if (sequence < expected) {
@@ -123,12 +144,17 @@ public final class BatchFold {
         }
     }
 
-    /** Writes what the batch changed into its copy of the read model; returns the profiles written. */
-    public List<ContactProfile> write() {
-        List<ProfileStore.Replacement> replacements = changes.values().stream()
+    /** What the batch changed: each changed profile as the batch found it and as it left it. */
+    public List<ProfileStore.Replacement> replacements() {
+        return changes.values().stream()
                 .filter(change -> change.latest != change.stored)
                 .map(change -> new ProfileStore.Replacement(change.stored, change.latest))
                 .toList();
+    }
+
+    /** Writes what the batch changed into its copy of the read model; returns the profiles written. */
+    public List<ContactProfile> write() {
+        List<ProfileStore.Replacement> replacements = replacements();
         store.saveAll(tables, replacements);
         return replacements.stream().map(ProfileStore.Replacement::next).toList();
     }

@@ -46,11 +46,16 @@ public class DeferredIndexes {
         }
     }
 
-    /** Builds the copy's deferred indexes, if any wait; in the caller's transaction. */
+    /**
+     * Builds the copy's deferred indexes, if any wait; in the caller's transaction. Each build sorts
+     * the whole copy: with PostgreSQL's default 64 MB of sort memory a million profiles spill to disk,
+     * so the transaction allows itself 256 MB (allocated only as a sort needs it).
+     */
     public void restore(ProfileTables copy) {
         if (!postgres) {
             return;
         }
+        jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
         List<String[]> waiting = jdbc.sql("SELECT index_name, definition FROM deferred_index WHERE table_name IN (?, ?)")
                 .params(copy.profiles(), copy.tags())
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
@@ -71,6 +76,18 @@ public class DeferredIndexes {
     public void analyze(ProfileTables copy) {
         if (postgres) {
             jdbc.sql("ANALYZE " + copy.profiles() + ", " + copy.tags()).update();
+        }
+    }
+
+    /**
+     * As {@link #analyze}, for the columns the build looks rows up by only: while the copy is being
+     * filled nothing else reads it, and the statistics of its documents and search texts took most of
+     * each ANALYZE (0.8 s at 64,000 profiles, JFR). The copy gets its full statistics once built.
+     */
+    public void analyzeKeys(ProfileTables copy) {
+        if (postgres) {
+            jdbc.sql("ANALYZE " + copy.profiles() + " (workspace_id, contact_id), " + copy.tags()
+                    + " (workspace_id, tag, contact_id)").update();
         }
     }
 

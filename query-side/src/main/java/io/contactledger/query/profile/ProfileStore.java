@@ -74,50 +74,65 @@ public class ProfileStore implements StoredVersions {
 
     /** As {@link #saveAll(List)}, into a given copy of the read model (a rebuild's). */
     public void saveAll(ProfileTables tables, List<Replacement> replacements) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> tagsRemoved = new ArrayList<>();
-        List<Object[]> tagsAdded = new ArrayList<>();
-        List<Object[]> checkpoints = new ArrayList<>();
-        List<Object[]> erased = new ArrayList<>();
+        write(tables, rows(replacements));
+    }
+
+    /**
+     * The statements' rows for many replacements, JSON documents written: everything of a save
+     * but the database, so a rebuild can make them on one thread and write them on another.
+     */
+    public record Rows(List<Object[]> inserts, List<Object[]> updates, List<Object[]> tagsRemoved, List<Object[]> tagsAdded,
+            List<Object[]> checkpoints, List<Object[]> erased) {
+    }
+
+    /** The rows that store {@code replacements} (see {@link Rows}). */
+    public Rows rows(List<Replacement> replacements) {
+        Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         for (Replacement r : replacements) {
             ContactProfile next = r.next();
             String document = json.writeValueAsString(next);
             long previousVersion = r.previous() == null ? -1 : r.previous().version();
             if (next.wasErased()) {
                 // checkpoints hold the profile as it stood: an erasure leaves none
-                erased.add(new Object[] {next.workspaceId(), next.contactId()});
+                rows.erased().add(new Object[] {next.workspaceId(), next.contactId()});
             } else if (next.version() / checkpointEvery > Math.max(previousVersion, 0) / checkpointEvery) {
-                checkpoints.add(new Object[] {next.workspaceId(), next.contactId(), next.version(),
+                rows.checkpoints().add(new Object[] {next.workspaceId(), next.contactId(), next.version(),
                         ChronoUnit.MICROS.between(java.time.Instant.EPOCH, next.updatedAt()), document});
             }
             if (r.previous() == null) {
-                inserts.add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(), next.email(),
-                        next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(), document,
-                        next.mergedInto(), next.wasErased()});
+                rows.inserts().add(new Object[] {next.workspaceId(), next.contactId(), next.type().name(), next.name(),
+                        next.email(), next.phone(), next.customerId(), searchText(next), createdAtMicros(next), next.version(),
+                        document, next.mergedInto(), next.wasErased()});
             } else {
-                updates.add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
+                rows.updates().add(new Object[] {next.type().name(), next.name(), next.email(), next.phone(), next.customerId(),
                         searchText(next), next.version(), document, next.mergedInto(), next.wasErased(), next.workspaceId(),
                         next.contactId()});
             }
             List<String> before = r.previous() == null ? List.of() : r.previous().tags();
             before.stream().filter(tag -> !next.tags().contains(tag))
-                    .forEach(tag -> tagsRemoved.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
+                    .forEach(tag -> rows.tagsRemoved().add(new Object[] {next.workspaceId(), tag, next.contactId()}));
             next.tags().stream().filter(tag -> !before.contains(tag))
-                    .forEach(tag -> tagsAdded.add(new Object[] {next.workspaceId(), tag, next.contactId()}));
+                    .forEach(tag -> rows.tagsAdded().add(new Object[] {next.workspaceId(), tag, next.contactId()}));
         }
-        batch(INSERT_PROFILE.formatted(tables.profiles()), inserts, INSERT_TYPES);
-        requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), updates, UPDATE_TYPES), updates);
-        batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", tagsRemoved, TAG_TYPES);
-        batch("INSERT INTO " + tables.tags() + " (workspace_id, tag, contact_id) VALUES (?, ?, ?)", tagsAdded, TAG_TYPES);
+        return rows;
+    }
+
+    /** Writes {@code rows} into a copy of the read model, with one JDBC batch per kind of statement. */
+    public void write(ProfileTables tables, Rows rows) {
+        batch(INSERT_PROFILE.formatted(tables.profiles()), rows.inserts(), INSERT_TYPES);
+        requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), rows.updates(), UPDATE_TYPES), rows.updates());
+        batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", rows.tagsRemoved(),
+                TAG_TYPES);
+        batch("INSERT INTO " + tables.tags() + " (workspace_id, tag, contact_id) VALUES (?, ?, ?)", rows.tagsAdded(), TAG_TYPES);
         // the same version's checkpoint may exist already (a rebuild, a redelivered batch): it is the same fact
         batch(truncates
                 ? "INSERT INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING"
                 : "MERGE INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) KEY (workspace_id,"
                         + " contact_id, version) VALUES (?, ?, ?, ?, ?)",
-                checkpoints, CHECKPOINT_TYPES);
-        batch("DELETE FROM profile_checkpoint WHERE workspace_id = ? AND contact_id = ?", erased, CONTACT_TYPES);
+                rows.checkpoints(), CHECKPOINT_TYPES);
+        batch("DELETE FROM profile_checkpoint WHERE workspace_id = ? AND contact_id = ?", rows.erased(), CONTACT_TYPES);
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {

@@ -32,6 +32,8 @@ public class SealingSerializer implements Serializer {
     private final JacksonSerializer plain;
     private final ObjectMapper json;
     private final ContactKeys keys;
+    // Axon resolves a type's class by name for every event read (Class.forName): a few event types, resolved once
+    private final java.util.Map<String, Class<?>> classes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SealingSerializer(JacksonSerializer plain, ContactKeys keys) {
         this.plain = plain;
@@ -114,7 +116,7 @@ public class SealingSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return plain.classForType(type);
+        return classes.computeIfAbsent(type.getName(), name -> plain.classForType(type));
     }
 
     @Override

@@ -31,7 +31,9 @@ class EventTimestampsTest {
     @Test
     void givenTheEdgesOfDaysAndLeapYears_whenRead_thenTheyAreReadAsAxonReadsThem() {
         for (String stored : new String[] {"1970-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z", "2024-02-29T12:00:00.500Z",
-                "2000-02-29T23:59:59.999Z", "2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00.000Z"}) {
+                "2000-02-29T23:59:59.999Z", "2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z",
+                "0000-02-29T00:00:00.000Z", "0400-03-01T00:00:00.000Z", "1600-02-29T01:02:03.004Z", "9999-12-31T23:59:59.999Z",
+                "2026-04-30T00:00:00.000Z", "2026-03-01T00:00:00.000Z"}) {
             assertThat(EventTimestamps.inAxonsLayout(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
         }
     }
@@ -48,7 +50,9 @@ class EventTimestampsTest {
     @Test
     void givenADateThatDoesNotExist_whenRead_thenItIsLeftToAxonsParserWhichRefusesIt() {
         for (String impossible : new String[] {"2026-02-29T10:00:00.000Z", "2026-13-01T10:00:00.000Z", "2026-11-30T24:00:00.000Z",
-                "2026-11-30T11:60:00.000Z", "2026-11-30T11:00:60.000Z", "2026-00-10T10:00:00.000Z", "-026-11-30T10:00:00.000Z"}) {
+                "2026-11-30T11:60:00.000Z", "2026-11-30T11:00:60.000Z", "2026-00-10T10:00:00.000Z", "-026-11-30T10:00:00.000Z",
+                "1900-02-29T10:00:00.000Z", "2100-02-29T10:00:00.000Z", "2026-04-31T10:00:00.000Z", "2026-11-00T10:00:00.000Z",
+                "2026-06-31T10:00:00.000Z", "2026-01-32T10:00:00.000Z"}) {
             assertThat(EventTimestamps.inAxonsLayout(impossible)).as(impossible).isNull();
             assertThatThrownBy(() -> DateTimeUtils.parseInstant(impossible)).as(impossible).isNotNull();
         }
