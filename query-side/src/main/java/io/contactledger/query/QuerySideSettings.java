@@ -21,11 +21,19 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
         }
     }
 
-    /** How often an instance looks for a rebuild asked of any instance, and how many events a rebuild writes per transaction. */
+    /**
+     * How often an instance looks for a rebuild asked of any instance, and how many events a rebuild
+     * writes per transaction. A build holds up to eight batches at once (read, prepared, folded,
+     * written: docs/decisions.md), so the batch is capped where eight of them stay small beside a
+     * 768 MB heap (≈ 2 KB an event in flight).
+     */
     public record Rebuild(@DefaultValue("500") long checkIntervalMs, @DefaultValue("1000") int batchSize) {
+        public static final int MAX_BATCH_SIZE = 10_000;
+
         public Rebuild {
-            if (checkIntervalMs < 1 || batchSize < 1) {
-                throw new IllegalArgumentException("ledger.rebuild: check-interval-ms and batch-size must be positive");
+            if (checkIntervalMs < 1 || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("ledger.rebuild: check-interval-ms must be positive and batch-size between 1 and "
+                        + MAX_BATCH_SIZE + " (a build holds eight batches at once)");
             }
         }
     }
