@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProfileStore implements StoredVersions {
 
-    private static final String INSERT_PROFILE = "INSERT INTO %s (workspace_id, contact_id, type, name, email,"
-            + " phone, customer_id, search_text, created_at, version, document, merged_into, erased)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> PROFILE_COLUMNS = List.of("workspace_id", "contact_id", "type", "name", "email",
+            "phone", "customer_id", "search_text", "created_at", "version", "document", "merged_into", "erased");
+    private static final List<String> TAG_COLUMNS = List.of("workspace_id", "tag", "contact_id");
     private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
             + " customer_id = ?, search_text = ?, version = ?, document = ?, merged_into = ?,"
             + " erased = ? WHERE workspace_id = ? AND contact_id = ?";
@@ -46,7 +46,7 @@ public class ProfileStore implements StoredVersions {
     private final JsonMapper json;
     private final LiveTables live;
 
-    private final boolean truncates;
+    private final boolean postgres;
 
     private final int checkpointEvery;
 
@@ -57,7 +57,7 @@ public class ProfileStore implements StoredVersions {
         this.batches = batches;
         this.json = json;
         this.live = live;
-        this.truncates = io.contactledger.support.database.DatabaseKind.isPostgres(batches.getDataSource());
+        this.postgres = io.contactledger.support.database.DatabaseKind.isPostgres(batches.getDataSource());
     }
 
     /** A profile replacing a stored one ({@code previous} null for a new contact). */
@@ -120,19 +120,29 @@ public class ProfileStore implements StoredVersions {
 
     /** Writes {@code rows} into a copy of the read model, with one JDBC batch per kind of statement. */
     public void write(ProfileTables tables, Rows rows) {
-        batch(INSERT_PROFILE.formatted(tables.profiles()), rows.inserts(), INSERT_TYPES);
+        insert(tables.profiles(), PROFILE_COLUMNS, rows.inserts(), INSERT_TYPES);
         requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), rows.updates(), UPDATE_TYPES), rows.updates());
         batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", rows.tagsRemoved(),
                 TAG_TYPES);
-        batch("INSERT INTO " + tables.tags() + " (workspace_id, tag, contact_id) VALUES (?, ?, ?)", rows.tagsAdded(), TAG_TYPES);
+        insert(tables.tags(), TAG_COLUMNS, rows.tagsAdded(), TAG_TYPES);
         // the same version's checkpoint may exist already (a rebuild, a redelivered batch): it is the same fact
-        batch(truncates
+        batch(postgres
                 ? "INSERT INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING"
                 : "MERGE INTO profile_checkpoint (workspace_id, contact_id, version, updated_at, document) KEY (workspace_id,"
                         + " contact_id, version) VALUES (?, ?, ?, ?, ?)",
                 rows.checkpoints(), CHECKPOINT_TYPES);
         batch("DELETE FROM profile_checkpoint WHERE workspace_id = ? AND contact_id = ?", rows.erased(), CONTACT_TYPES);
+    }
+
+    /** New rows: copied in on PostgreSQL when there are many (a rebuild's, a replay's), else one batch. */
+    private void insert(String table, List<String> columns, List<Object[]> rows, int[] types) {
+        if (postgres && rows.size() >= CopyInserts.AT_LEAST) {
+            CopyInserts.copy(batches, table, columns, rows);
+        } else {
+            batch("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", rows, types);
+        }
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {
@@ -245,7 +255,7 @@ public class ProfileStore implements StoredVersions {
 
     /** Empties one copy of the read model (see {@link #deleteAll()} for why TRUNCATE on PostgreSQL). */
     public void empty(ProfileTables tables) {
-        if (truncates) {
+        if (postgres) {
             jdbc.sql("TRUNCATE TABLE " + tables.tags() + ", " + tables.profiles()).update();
         } else {
             jdbc.sql("DELETE FROM " + tables.tags()).update();
