@@ -317,10 +317,7 @@ class ProfileRebuild implements DisposableBean {
                     if (caughtUp && ProfileBuildState.BUILDING.equals(row.get().state())) {
                         // the copy's secondary indexes, built once now rather than row by row through the replay
                         long filled = System.nanoTime();
-                        transaction.executeWithoutResult(status -> {
-                            indexes.restore(target);
-                            indexes.analyze(target);
-                        });
+                        indexes.restoreAndAnalyze(target);
                         // where a build's time goes, for whoever tunes it
                         log.info("rebuild {} filled copy {} with {} events in {} ms; its indexes and statistics took {} ms",
                                 id, target.slot(), written.events(), (filled - started) / 1_000_000,
