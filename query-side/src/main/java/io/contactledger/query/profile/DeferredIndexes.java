@@ -80,8 +80,8 @@ public class DeferredIndexes {
     /**
      * Builds the copy's deferred indexes and takes its full statistics, on two connections at once:
      * the trigram index is built by one backend alone however many cores there are, and on two cores
-     * the B-tree indexes and the statistics fit beside it (1.6 s instead of 2.1 for 100,000
-     * profiles, measured with psql). Each index is built and struck off the waiting list in a
+     * the other indexes fit beside it (1.6 s instead of 2.1 for 100,000 profiles, measured with
+     * psql). Each index is built and struck off the waiting list in a
      * transaction of its own, so a builder that dies leaves only the missing ones waiting; the copy
      * is not live meanwhile, and a failure fails the build.
      */
@@ -90,21 +90,19 @@ public class DeferredIndexes {
             return;
         }
         Map<String, Long> took = new ConcurrentSkipListMap<>();
-        List<Runnable> indexBuilds = new ArrayList<>();
-        waiting(copy).stream()
-                // the longest first, so that the other connection has the rest to do meanwhile
-                .sorted(Comparator.comparing((String[] index) -> !index[1].contains(" USING gin ")))
-                .forEach(index -> indexBuilds.add(timed(index[0], took, () -> transaction.executeWithoutResult(status -> {
-                    jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
-                    build(index);
-                }))));
-        // The statistics right after the first index, while others still wait: once none waits, the planner
-        // statistics keeper would analyze the copy itself (PlannerStatistics), paced, and its lock held ours.
-        List<Runnable> work = new ArrayList<>(indexBuilds.subList(0, Math.min(1, indexBuilds.size())));
-        for (String table : List.of(copy.profiles(), copy.tags())) {
-            work.add(timed("ANALYZE " + table, took, () -> jdbc.sql("ANALYZE " + table).update()));
-        }
-        work.addAll(indexBuilds.subList(Math.min(1, indexBuilds.size()), indexBuilds.size()));
+        List<String[]> waiting = waiting(copy);
+        // ANALYZE and CREATE INDEX lock each other out of a table (CREATE INDEXes do not), so: the trigram
+        // index first (the longest: the other connection does the rest meanwhile), the tag table's statistics
+        // and index beside it, the profiles' B-trees, and their statistics once those are built. The tag
+        // table's are taken while its index still waits: a table with none waiting is analyzed by
+        // PlannerStatistics too, paced, and its lock held the builder's own ANALYZE once.
+        List<Runnable> work = new ArrayList<>();
+        waiting.stream().filter(DeferredIndexes::gin).forEach(index -> work.add(building(index, took)));
+        work.add(analyzing(copy.tags(), took));
+        waiting.stream().filter(index -> !gin(index))
+                .sorted(Comparator.comparing((String[] index) -> !index[2].equals(copy.tags())))
+                .forEach(index -> work.add(building(index, took)));
+        work.add(analyzing(copy.profiles(), took));
         Queue<Runnable> queue = new ConcurrentLinkedQueue<>(work);
         AtomicBoolean failed = new AtomicBoolean();
         ExecutorService helper = Executors.newSingleThreadExecutor(DaemonThreads.named("profile-rebuild-indexes"));
@@ -118,6 +116,21 @@ public class DeferredIndexes {
             helper.shutdownNow();
         }
         log.info("copy {} indexed and analyzed, in ms: {}", copy.slot(), took);
+    }
+
+    private static boolean gin(String[] index) {
+        return index[1].contains(" USING gin ");
+    }
+
+    private Runnable building(String[] index, Map<String, Long> took) {
+        return timed(index[0], took, () -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+            build(index);
+        }));
+    }
+
+    private Runnable analyzing(String table, Map<String, Long> took) {
+        return timed("ANALYZE " + table, took, () -> jdbc.sql("ANALYZE " + table).update());
     }
 
     private static Runnable timed(String what, Map<String, Long> took, Runnable step) {
@@ -141,9 +154,10 @@ public class DeferredIndexes {
     }
 
     private List<String[]> waiting(ProfileTables copy) {
-        return jdbc.sql("SELECT index_name, definition FROM deferred_index WHERE table_name IN (?, ?)")
+        return jdbc.sql("SELECT index_name, definition, table_name FROM deferred_index WHERE table_name IN (?, ?)"
+                        + " ORDER BY index_name")
                 .params(copy.profiles(), copy.tags())
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
     }
 
