@@ -353,7 +353,7 @@ class ProfileRebuild implements DisposableBean {
 
     /** Folds a batch onto the copy as stored, or as the writes still under way leave it. */
     private List<ProfileStore.Replacement> fold(List<TrackedEventMessage<?>> batch, ProfileTables target, WriteBehind writes) {
-        BatchFold fold = BatchFold.over(batch, store, target, eventStore, keys, writes::unwritten);
+        BatchFold fold = BatchFold.intoRebuiltCopy(batch, store, target, eventStore, writes::unwritten);
         for (TrackedEventMessage<?> message : batch) {
             if (message.getPayload() instanceof ContactEvent event && message instanceof DomainEventMessage<?> domain) {
                 fold.apply(event, domain);

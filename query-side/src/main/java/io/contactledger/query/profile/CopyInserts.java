@@ -64,7 +64,13 @@ final class CopyInserts {
             text.append(n);
         } else {
             String s = value.toString();
-            for (int i = 0; i < s.length(); i++) {
+            int first = 0;
+            while (first < s.length() && !special(s.charAt(first))) {
+                first++;
+            }
+            // most values hold none of the four: copied whole, not a character at a time
+            text.append(s, 0, first);
+            for (int i = first; i < s.length(); i++) {
                 char c = s.charAt(i);
                 // the four characters COPY's text format gives a meaning; every other one stands for itself
                 switch (c) {
@@ -76,5 +82,9 @@ final class CopyInserts {
                 }
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }

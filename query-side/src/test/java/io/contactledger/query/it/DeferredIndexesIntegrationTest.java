@@ -78,6 +78,21 @@ class DeferredIndexesIntegrationTest extends BothSidesTestBase {
         assertThat(jdbc.sql("SELECT index_name FROM deferred_index").query(String.class).list()).contains("broken");
     }
 
+    @Test
+    void givenACopyGrownSinceItsStatistics_whenItsKeysAreAnalyzed_thenTheBuildsLookupsArePlannedByKey() {
+        jdbc.sql("ANALYZE contact_tag_b").update();
+        jdbc.sql("INSERT INTO contact_tag_b (workspace_id, tag, contact_id) SELECT 'ws', 't' || (n % 7), 'c-' || n"
+                + " FROM generate_series(1, 50000) n").update();
+
+        indexes.analyzeKeys(COPY);
+
+        assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'contact_tag_b'::regclass").query(Double.class)
+                .single()).isBetween(47_500.0, 52_500.0);
+        String plan = String.join("\n", jdbc.sql("EXPLAIN SELECT contact_id FROM contact_tag_b WHERE workspace_id = 'ws'"
+                + " AND tag = 't3' AND contact_id = 'c-10'").query(String.class).list());
+        assertThat(plan).contains("Index").doesNotContain("Seq Scan");
+    }
+
     private List<String> secondaryIndexes() {
         return jdbc.sql("SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid"
                         + " WHERE t.relname IN ('contact_profile_b', 'contact_tag_b')"
