@@ -49,7 +49,7 @@ final class CatchUpPhase extends Phase {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 long t0 = System.nanoTime();
-                int status = reader.statusOf("GET", BenchContext.WS + "/contacts/s-" + random.nextInt(seeded), null);
+                int status = reader.read(BenchContext.WS + "/contacts/s-" + random.nextInt(seeded));
                 reads.add(System.nanoTime() - t0);
                 if (status != 200) {
                     misses.incrementAndGet();
@@ -84,7 +84,7 @@ final class CatchUpPhase extends Phase {
     private void warmUp(Client reader, int seeded) {
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < (quick ? 2_000 : 5_000); i++) {
-            reader.statusOf("GET", BenchContext.WS + "/contacts/s-" + random.nextInt(seeded), null);
+            reader.read(BenchContext.WS + "/contacts/s-" + random.nextInt(seeded));
         }
     }
 

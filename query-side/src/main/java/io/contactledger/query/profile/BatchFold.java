@@ -73,11 +73,10 @@ public final class BatchFold {
      */
     public static BatchFold intoRebuiltCopy(List<? extends EventMessage<?>> messages, ProfileStore store, ProfileTables tables,
             EventStore eventStore, Function<String, ContactProfile> unwritten) {
+        // a contact's events come in order, so one whose first event is here has it first here
         Set<String> begunHere = new java.util.HashSet<>();
-        Set<String> seen = new java.util.HashSet<>();
         for (EventMessage<?> message : messages) {
-            if (message instanceof DomainEventMessage<?> domain && seen.add(domain.getAggregateIdentifier())
-                    && domain.getSequenceNumber() == 0) {
+            if (message instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0) {
                 begunHere.add(domain.getAggregateIdentifier());
             }
         }
