@@ -38,6 +38,8 @@ public class SealingSerializer implements Serializer {
     private final ContactKeys keys;
     // Axon resolves a type's class by name for every event read (Class.forName): a few event types, resolved once
     private final java.util.Map<String, Class<?>> classes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SealingSerializer(JacksonSerializer plain, ContactKeys keys) {
         this.plain = plain;
@@ -74,7 +76,18 @@ public class SealingSerializer implements Serializer {
         SerializedType type = serialized.getType();
         // the revision first: it tells most events apart without looking their type's name up
         if (!"2".equals(type.getRevision()) || PersonalFields.of(type.getName()).isEmpty()) {
-            return plain.deserialize(serialized);
+            Class<?> event = classForType(type);
+            if (!ContactEvent.class.isAssignableFrom(event)) {
+                return plain.deserialize(serialized);
+            }
+            // our own events straight from their bytes: Axon's serializer resolves the class by name
+            // (Class.forName) for every event it reads, a fifth of its time in a rebuild (JFR)
+            try {
+                return (T) readers.computeIfAbsent(event, json::readerFor)
+                        .readValue(plain.getConverter().convert(serialized, byte[].class).getData());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         byte[] data = plain.getConverter().convert(serialized, byte[].class).getData();
         try {
