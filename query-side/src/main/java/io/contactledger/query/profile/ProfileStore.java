@@ -30,6 +30,20 @@ public class ProfileStore implements StoredVersions {
             + " customer_id = ?, search_text = ?, version = ?, document = ?, merged_into = ?,"
             + " erased = ? WHERE workspace_id = ? AND contact_id = ?";
 
+    // the updates' columns in their rows' order, and the same over arrays for PostgreSQL (see ArrayStatements)
+    private static final List<String> UPDATE_COLUMNS = List.of("type", "name", "email", "phone", "customer_id", "search_text",
+            "version", "document", "merged_into", "erased", "workspace_id", "contact_id");
+    private static final List<String> UPDATE_ELEMENTS = List.of("text", "text", "text", "text", "text", "text", "int8", "text",
+            "text", "bool", "text", "text");
+    private static final String UPDATE_PROFILES = "UPDATE %s AS p SET type = v.type, name = v.name, email = v.email,"
+            + " phone = v.phone, customer_id = v.customer_id, search_text = v.search_text, version = v.version,"
+            + " document = v.document, merged_into = v.merged_into, erased = v.erased FROM "
+            + ArrayStatements.unnest("v", UPDATE_COLUMNS, UPDATE_ELEMENTS)
+            + " WHERE p.workspace_id = v.workspace_id AND p.contact_id = v.contact_id";
+    private static final List<String> TAG_ELEMENTS = List.of("text", "text", "text");
+    private static final String DELETE_TAGS = "DELETE FROM %s AS t USING " + ArrayStatements.unnest("v", TAG_COLUMNS, TAG_ELEMENTS)
+            + " WHERE t.workspace_id = v.workspace_id AND t.tag = v.tag AND t.contact_id = v.contact_id";
+
     private static final int READ_CHUNK = 500;
     // Declared parameter types: a null is bound as its column's type, so every row of a batch
     // binds the same types and the statement is prepared once.
@@ -121,9 +135,8 @@ public class ProfileStore implements StoredVersions {
     /** Writes {@code rows} into a copy of the read model, with one JDBC batch per kind of statement. */
     public void write(ProfileTables tables, Rows rows) {
         insert(tables.profiles(), PROFILE_COLUMNS, rows.inserts(), INSERT_TYPES);
-        requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), rows.updates(), UPDATE_TYPES), rows.updates());
-        batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", rows.tagsRemoved(),
-                TAG_TYPES);
+        update(tables, rows.updates());
+        deleteTags(tables, rows.tagsRemoved());
         insert(tables.tags(), TAG_COLUMNS, rows.tagsAdded(), TAG_TYPES);
         // the same version's checkpoint may exist already (a rebuild, a redelivered batch): it is the same fact
         batch(postgres
@@ -142,6 +155,31 @@ public class ProfileStore implements StoredVersions {
         } else {
             batch("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", rows, types);
+        }
+    }
+
+    /**
+     * Updates stored profiles: over arrays in one statement on PostgreSQL when there are many (a
+     * rebuild's batch meeting contacts it wrote before), else one batch.
+     */
+    private void update(ProfileTables tables, List<Object[]> rows) {
+        if (postgres && rows.size() >= ArrayStatements.AT_LEAST) {
+            int updated = ArrayStatements.execute(batches, UPDATE_PROFILES.formatted(tables.profiles()), rows, UPDATE_ELEMENTS);
+            if (updated != rows.size()) {
+                // a batch holds each profile once, so every row found updates exactly one
+                throw new IllegalStateException((rows.size() - updated) + " of " + rows.size()
+                        + " profiles read from the read model are no longer there; retrying the batch");
+            }
+        } else {
+            requireEveryRow(batch(UPDATE_PROFILE.formatted(tables.profiles()), rows, UPDATE_TYPES), rows);
+        }
+    }
+
+    private void deleteTags(ProfileTables tables, List<Object[]> rows) {
+        if (postgres && rows.size() >= ArrayStatements.AT_LEAST) {
+            ArrayStatements.execute(batches, DELETE_TAGS.formatted(tables.tags()), rows, TAG_ELEMENTS);
+        } else {
+            batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", rows, TAG_TYPES);
         }
     }
 
