@@ -13,6 +13,9 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,13 +35,28 @@ public class CommandDispatch {
 
     /**
      * Contacts stay in memory between commands instead of being re-read from the store each
-     * time. Another instance's append makes ours fail on the store's unique key, and a decision
-     * that appends nothing is checked against the store's last sequence number; either way Axon
-     * drops the cached contact with the rolled-back unit of work and the retry reads it afresh.
+     * time. A cached contact is checked against the store's last sequence number before it is
+     * decided on ({@link LatestStateCheck}); another instance's concurrent append makes ours fail
+     * on the store's unique key, and Axon drops the cached contact with the rolled-back unit of
+     * work so the retry reads it afresh.
      */
     @Bean
     RecentContacts contactCache(io.contactledger.command.CommandSideSettings settings) {
         return new RecentContacts(settings.commands().cachedContacts());
+    }
+
+    /**
+     * Which aggregate a command addresses: a contact command's contact, told by its type; Axon's
+     * annotation resolver, which walks each command's members by reflection (JFR of the
+     * benchmark's commands: about a twentieth of the request threads' samples), only for the
+     * others. Axon's Spring support gives this resolver to every aggregate.
+     */
+    @Bean
+    CommandTargetResolver contactTargets() {
+        CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
+        return command -> command.getPayload() instanceof ContactAddressed addressed
+                ? new VersionedAggregateIdentifier(addressed.contact().toString(), null)
+                : annotated.resolveTarget(command);
     }
 
     /**
