@@ -43,13 +43,7 @@ class ProfileStoreBulkWriteIntegrationTest extends BothSidesTestBase {
 
         store.saveAll(profiles.stream().map(p -> new ProfileStore.Replacement(null, p)).toList());
 
-        for (ContactProfile profile : profiles) {
-            assertThat(store.find("bulk", profile.contactId())).contains(profile);
-            assertThat(jdbc.sql("SELECT name FROM contact_profile WHERE workspace_id = 'bulk' AND contact_id = ?")
-                    .param(profile.contactId()).query(String.class).single()).isEqualTo(profile.name());
-            assertThat(jdbc.sql("SELECT tag FROM contact_tag WHERE workspace_id = 'bulk' AND contact_id = ? ORDER BY tag")
-                    .param(profile.contactId()).query(String.class).list()).isEqualTo(profile.tags().stream().sorted().toList());
-        }
+        profiles.forEach(this::assertStoredAsGiven);
     }
 
     @Test
@@ -88,15 +82,7 @@ class ProfileStoreBulkWriteIntegrationTest extends BothSidesTestBase {
         store.saveAll(java.util.stream.IntStream.range(0, 40)
                 .mapToObj(i -> new ProfileStore.Replacement(stored.get(i), updated.get(i))).toList());
 
-        for (ContactProfile profile : updated) {
-            assertThat(store.find("bulk", profile.contactId())).contains(profile);
-            assertThat(jdbc.sql("SELECT name FROM contact_profile WHERE workspace_id = 'bulk' AND contact_id = ?")
-                    .param(profile.contactId()).query(String.class).single()).isEqualTo(profile.name());
-            assertThat(jdbc.sql("SELECT email FROM contact_profile WHERE workspace_id = 'bulk' AND contact_id = ?")
-                    .param(profile.contactId()).query(String.class).optional()).isEqualTo(java.util.Optional.ofNullable(profile.email()));
-            assertThat(jdbc.sql("SELECT tag FROM contact_tag WHERE workspace_id = 'bulk' AND contact_id = ? ORDER BY tag")
-                    .param(profile.contactId()).query(String.class).list()).isEqualTo(profile.tags().stream().sorted().toList());
-        }
+        updated.forEach(this::assertStoredAsGiven);
     }
 
     @Test
@@ -117,6 +103,17 @@ class ProfileStoreBulkWriteIntegrationTest extends BothSidesTestBase {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_tag WHERE workspace_id = 'bulk' AND contact_id LIKE 'gone-%'")
                 .query(Long.class).single()).isEqualTo(80L);
+    }
+
+    /** The profile's document, its name and email columns and its tag rows hold exactly what it holds. */
+    private void assertStoredAsGiven(ContactProfile profile) {
+        assertThat(store.find("bulk", profile.contactId())).contains(profile);
+        assertThat(jdbc.sql("SELECT name FROM contact_profile WHERE workspace_id = 'bulk' AND contact_id = ?")
+                .param(profile.contactId()).query(String.class).single()).isEqualTo(profile.name());
+        assertThat(jdbc.sql("SELECT email FROM contact_profile WHERE workspace_id = 'bulk' AND contact_id = ?")
+                .param(profile.contactId()).query(String.class).optional()).isEqualTo(java.util.Optional.ofNullable(profile.email()));
+        assertThat(jdbc.sql("SELECT tag FROM contact_tag WHERE workspace_id = 'bulk' AND contact_id = ? ORDER BY tag")
+                .param(profile.contactId()).query(String.class).list()).isEqualTo(profile.tags().stream().sorted().toList());
     }
 
     private static List<ContactProfile> profiles(String prefix, int count) {
