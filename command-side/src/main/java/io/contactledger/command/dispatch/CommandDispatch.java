@@ -54,9 +54,10 @@ public class CommandDispatch {
     @Bean
     CommandTargetResolver contactTargets() {
         CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
-        return command -> command.getPayload() instanceof ContactAddressed addressed
-                ? new VersionedAggregateIdentifier(addressed.contact().toString(), null)
-                : annotated.resolveTarget(command);
+        return command -> {
+            String contact = ContactAddressed.streamOf(command.getPayload());
+            return contact != null ? new VersionedAggregateIdentifier(contact, null) : annotated.resolveTarget(command);
+        };
     }
 
     /**

@@ -32,7 +32,8 @@ public class LatestStateCheck implements MessageHandlerInterceptor<CommandMessag
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        String contact = contactOf(unitOfWork.getMessage());
+        // told by the command's type: Axon's annotation resolver walks each command's members by reflection
+        String contact = ContactAddressed.streamOf(unitOfWork.getMessage().getPayload());
         if (contact != null && cached.containsKey(contact)) {
             // only a cached copy can be stale; an uncached contact is loaded from the store anyway
             cached.forgetUnlessAt(contact, store.lastSequenceNumberFor(contact).orElse(-1L));
@@ -42,14 +43,5 @@ public class LatestStateCheck implements MessageHandlerInterceptor<CommandMessag
             cached.decided(contact, answer.version());
         }
         return result;
-    }
-
-    /**
-     * The stream of the contact a command addresses, or null for one that addresses none: told by
-     * the command's type (Axon's annotation resolver walked each command's members by reflection,
-     * and threw for every creation).
-     */
-    private static String contactOf(CommandMessage<?> command) {
-        return command.getPayload() instanceof ContactAddressed addressed ? addressed.contact().toString() : null;
     }
 }

@@ -26,19 +26,20 @@ public class ProfileStore implements StoredVersions {
     private static final List<String> PROFILE_COLUMNS = List.of("workspace_id", "contact_id", "type", "name", "email",
             "phone", "customer_id", "search_text", "created_at", "version", "document", "merged_into", "erased");
     private static final List<String> TAG_COLUMNS = List.of("workspace_id", "tag", "contact_id");
-    private static final String UPDATE_PROFILE = "UPDATE %s SET type = ?, name = ?, email = ?, phone = ?,"
-            + " customer_id = ?, search_text = ?, version = ?, document = ?, merged_into = ?,"
-            + " erased = ? WHERE workspace_id = ? AND contact_id = ?";
 
-    // the updates' columns in their rows' order, and the same over arrays for PostgreSQL (see ArrayStatements)
+    // an update's columns in its rows' order: the values set, then the key (workspace, contact)
     private static final List<String> UPDATE_COLUMNS = List.of("type", "name", "email", "phone", "customer_id", "search_text",
             "version", "document", "merged_into", "erased", "workspace_id", "contact_id");
+    private static final List<String> UPDATE_SET = UPDATE_COLUMNS.subList(0, UPDATE_COLUMNS.size() - 2);
+    private static final String UPDATE_PROFILE = "UPDATE %s SET "
+            + String.join(", ", UPDATE_SET.stream().map(column -> column + " = ?").toList())
+            + " WHERE workspace_id = ? AND contact_id = ?";
+    // the same over arrays for PostgreSQL (see ArrayStatements), the columns' element types in order
     private static final List<String> UPDATE_ELEMENTS = List.of("text", "text", "text", "text", "text", "text", "int8", "text",
             "text", "bool", "text", "text");
-    private static final String UPDATE_PROFILES = "UPDATE %s AS p SET type = v.type, name = v.name, email = v.email,"
-            + " phone = v.phone, customer_id = v.customer_id, search_text = v.search_text, version = v.version,"
-            + " document = v.document, merged_into = v.merged_into, erased = v.erased FROM "
-            + ArrayStatements.unnest("v", UPDATE_COLUMNS, UPDATE_ELEMENTS)
+    private static final String UPDATE_PROFILES = "UPDATE %s AS p SET "
+            + String.join(", ", UPDATE_SET.stream().map(column -> column + " = v." + column).toList())
+            + " FROM " + ArrayStatements.unnest("v", UPDATE_COLUMNS, UPDATE_ELEMENTS)
             + " WHERE p.workspace_id = v.workspace_id AND p.contact_id = v.contact_id";
     private static final List<String> TAG_ELEMENTS = List.of("text", "text", "text");
     private static final String DELETE_TAGS = "DELETE FROM %s AS t USING " + ArrayStatements.unnest("v", TAG_COLUMNS, TAG_ELEMENTS)
@@ -163,7 +164,7 @@ public class ProfileStore implements StoredVersions {
      * rebuild's batch meeting contacts it wrote before), else one batch.
      */
     private void update(ProfileTables tables, List<Object[]> rows) {
-        if (postgres && rows.size() >= ArrayStatements.AT_LEAST) {
+        if (overArrays(rows)) {
             int updated = ArrayStatements.execute(batches, UPDATE_PROFILES.formatted(tables.profiles()), rows, UPDATE_ELEMENTS);
             if (updated != rows.size()) {
                 // a batch holds each profile once, so every row found updates exactly one
@@ -176,11 +177,16 @@ public class ProfileStore implements StoredVersions {
     }
 
     private void deleteTags(ProfileTables tables, List<Object[]> rows) {
-        if (postgres && rows.size() >= ArrayStatements.AT_LEAST) {
+        if (overArrays(rows)) {
             ArrayStatements.execute(batches, DELETE_TAGS.formatted(tables.tags()), rows, TAG_ELEMENTS);
         } else {
             batch("DELETE FROM " + tables.tags() + " WHERE workspace_id = ? AND tag = ? AND contact_id = ?", rows, TAG_TYPES);
         }
+    }
+
+    /** Many rows on PostgreSQL go as one statement over arrays; few, or on H2, as a JDBC batch. */
+    private boolean overArrays(List<Object[]> rows) {
+        return postgres && rows.size() >= ArrayStatements.AT_LEAST;
     }
 
     private int[] batch(String sql, List<Object[]> rows, int[] types) {
