@@ -95,7 +95,7 @@ public final class Bench {
                 commands.lag(integration, reader, operator, contacts);
             }
             if (runs("crud")) {
-                new CrudPhase(context).crud(env, args.get("pg") + separator + "currentSchema=" + schema + "_crud", schema + "_crud",
+                new CrudPhase(context).crud(flightRecorder(env, ".crud.jfr"), args.get("pg") + separator + "currentSchema=" + schema + "_crud", schema + "_crud",
                         logs.resolve("crud.log"));
             }
             CatchUpPhase catchUp = new CatchUpPhase(context);
@@ -140,7 +140,9 @@ public final class Bench {
     private Map<String, String> flightRecorder(Map<String, String> env, String suffix) {
         Map<String, String> recorded = new HashMap<>(env);
         if (args.containsKey("profile")) {
-            recorded.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + args.get("profile") + suffix + ",settings=profile");
+            // deep stacks: a request runs ~120 frames below its filters, past JFR's default of 64
+            recorded.put("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
+                    + args.get("profile") + suffix + ",settings=profile");
         }
         return recorded;
     }

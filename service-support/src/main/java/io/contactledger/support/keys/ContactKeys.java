@@ -25,11 +25,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * else: not in an event, a log or a read model. A key is made when the contact's first personal
  * value is stored; erasing the contact deletes it, and its sealed values never read again.
  *
- * <p>Keys read are remembered for {@link #REMEMBERED} so a replay does not read one row an event,
- * but only keys committed by another transaction, and only for reading: sealing always reads the
- * key row in its own transaction, so a value is sealed only with a key that commits with it. After an erasure another instance may
- * still hold the key for that long: what it writes meanwhile is wiped when it folds the
- * {@code ContactErased} that follows (docs/decisions.md, "Erasure").
+ * <p>Keys read are remembered for {@link #REMEMBERED} so a replay does not read one row an event
+ * and a command does not read one to seal, but only keys committed by another transaction: a key
+ * this transaction made is read from its row each time, so a value is sealed only with a key that
+ * commits with it. After an erasure another instance may still hold the key for that long: what
+ * it reads meanwhile is wiped when it folds the {@code ContactErased} that follows, and it seals
+ * nothing more for that contact, whose commands are refused (docs/decisions.md, "Erasure").
  */
 public class ContactKeys {
 
@@ -107,13 +108,16 @@ public class ContactKeys {
     }
 
     /**
-     * The contact's key as stored in the current transaction, made now when it has none. For
-     * sealing: never taken from memory, so a value is sealed only with a key whose row commits
-     * with it (a key remembered from a savepoint that rolled back would seal values no stored key
-     * opens: found by the fault suite).
+     * The contact's key, made now in the current transaction when it has none. For sealing: a key
+     * comes from memory only when it was read committed (as {@link #find} remembers it), never one
+     * this transaction or a savepoint of it made, so a value is sealed only with a key whose row
+     * commits with it or already has (a key remembered from a savepoint that rolled back would seal
+     * values no stored key opens: found by the fault suite). A remembered key another instance has
+     * since deleted seals nothing: that contact is erased, and its commands are refused on its
+     * latest state (docs/decisions.md, "Erasure").
      */
     public SecretKey findOrMake(String workspaceId, String contactId) {
-        Optional<SecretKey> existing = read(workspaceId, contactId);
+        Optional<SecretKey> existing = find(workspaceId, contactId);
         if (existing.isPresent()) {
             return existing.get();
         }

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The contact keys as the store uses them: a key made by a transaction that rolled back is never
  * used again (its values were rolled back with it, and a later value must be sealed with the key
- * that is stored); a deleted key is gone at once for the instance that deleted it.
+ * that is stored); a key read committed seals from memory; a deleted key is gone at once for the
+ * instance that deleted it.
  */
 class ContactKeysTest {
 
@@ -67,6 +68,38 @@ class ContactKeysTest {
         // then it sealed with a new key, the one stored, and that is the one every later read finds
         assertThat(keysUsed[1].getEncoded()).isNotEqualTo(keysUsed[0].getEncoded());
         assertThat(keys.find("demo", "c-3").orElseThrow().getEncoded()).isEqualTo(keysUsed[1].getEncoded());
+    }
+
+    @Test
+    void sealingTakesACommittedKeyFromMemoryWithoutReadingItsRowAgain() {
+        // given a key committed by one instance and read committed by another
+        SecretKey made = transaction.execute(status -> keys.findOrMake("demo", "m-1"));
+        ContactKeys other = new ContactKeys(h2, new KeyMaker(), Clock.systemUTC());
+        assertThat(other.find("demo", "m-1")).contains(made);
+        // and the row went away behind its back (only an answer from memory can still find it)
+        new JdbcTemplate(h2).update("DELETE FROM contact_key WHERE workspace_id = 'demo'");
+
+        // when that instance seals a value of the contact
+        SecretKey sealedWith = transaction.execute(status -> other.findOrMake("demo", "m-1"));
+
+        // then it sealed with the remembered key, and made no row
+        assertThat(sealedWith.getEncoded()).isEqualTo(made.getEncoded());
+        assertThat(new JdbcTemplate(h2).queryForObject("SELECT count(*) FROM contact_key", Integer.class)).isZero();
+    }
+
+    @Test
+    void aKeyUsedTwiceByTheTransactionThatMadeItIsNotRememberedAfterItRollsBack() {
+        // given a transaction that made a key and sealed with it twice, then rolled back
+        SecretKey[] used = new SecretKey[2];
+        transaction.executeWithoutResult(status -> {
+            used[0] = keys.findOrMake("demo", "m-2");
+            used[1] = keys.findOrMake("demo", "m-2");
+            status.setRollbackOnly();
+        });
+
+        // then the same key served both seals, and none is remembered after the rollback
+        assertThat(used[1].getEncoded()).isEqualTo(used[0].getEncoded());
+        assertThat(keys.find("demo", "m-2")).isEmpty();
     }
 
     @Test
