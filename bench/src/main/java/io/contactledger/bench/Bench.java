@@ -91,7 +91,8 @@ public final class Bench {
             EventSeeder seeder = new EventSeeder(context.schemaUrl(), args.get("user"), args.getOrDefault("password", ""));
             if (runs("commands")) {
                 CommandsPhase commands = new CommandsPhase(context);
-                List<String> contacts = commands.commands(mix);
+                List<String> contacts = commands.commands(mix, services.stream().filter(s -> s.name.startsWith("command-side")).toList(),
+                        querySide);
                 commands.lag(integration, reader, operator, contacts);
             }
             if (runs("crud")) {

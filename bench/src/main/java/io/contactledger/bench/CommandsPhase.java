@@ -11,12 +11,20 @@ final class CommandsPhase extends Phase {
         super(context);
     }
 
-    /** The chat mix after a warm-up (the JIT compiles the hot paths first, as in a service that has been up a while). */
-    List<String> commands(CommandMix mix) throws Exception {
+    /**
+     * The chat mix after a warm-up (the JIT compiles the hot paths first, as in a service that has
+     * been up a while); with the CPU time each side's processes used per command meanwhile, which
+     * the machine's speed moves far less than the rate (2026-12-01: 439–750 commands/s in one hour).
+     */
+    List<String> commands(CommandMix mix, List<Service> commandSides, Service querySide) throws Exception {
         mix.run("warm-up", clients(), seconds(30, 60), new Latencies());
         int duration = seconds(20, 60);
         Latencies latencies = new Latencies();
+        CpuPerRequest commandCpu = CpuPerRequest.startingNow(commandSides);
+        CpuPerRequest queryCpu = CpuPerRequest.startingNow(List.of(querySide));
         List<String> created = mix.run("commands", clients(), duration, latencies);
+        commandCpu.report(results, "command_side_cpu_ms_per_command", latencies.count());
+        queryCpu.report(results, "query_side_cpu_ms_per_command", latencies.count());
         double perSecond = latencies.count() / (double) duration;
         results.put("commands_per_s", Math.round(perSecond));
         if (results.get("raw_tx_per_s") instanceof Number raw) {

@@ -32,7 +32,9 @@ final class CrudPhase extends Phase {
             analyze(crudSchemaUrl);
             int duration = seconds(20, 60);
             Latencies latencies = new Latencies();
+            CpuPerRequest cpu = CpuPerRequest.startingNow(List.of(crud));
             mix.run("crud", clients(), duration, latencies);
+            cpu.report(results, "crud_cpu_ms_per_request", latencies.count());
             double perSecond = latencies.count() / (double) duration;
             results.put("crud_commands_per_s", Math.round(perSecond));
             results.put("crud_p50_ms", latencies.percentileMs(50));

@@ -63,6 +63,15 @@ final class Service {
         return "http://localhost:" + port;
     }
 
+    /**
+     * The CPU time its process has used so far, all threads (the operating system's count, so
+     * it includes the garbage collector and the JIT, which JFR's samples leave out); -1 where the
+     * platform does not tell.
+     */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
