@@ -108,7 +108,14 @@ public class DeferredIndexes {
         ExecutorService helper = Executors.newSingleThreadExecutor(DaemonThreads.named("profile-rebuild-indexes"));
         try {
             CompletableFuture<Void> other = CompletableFuture.runAsync(() -> drain(queue, failed), helper);
-            drain(queue, failed);
+            try {
+                drain(queue, failed);
+            } finally {
+                // a failure here stops the queue, but the other connection may be mid-build: a restore
+                // must not end while one of its indexes is still being made, or a retry meets it half
+                // done ("already exists": found by DeferredIndexesIntegrationTest in CI)
+                awaitQuietly(other);
+            }
             other.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -116,6 +123,15 @@ public class DeferredIndexes {
             helper.shutdownNow();
         }
         log.info("copy {} indexed and analyzed, in ms: {}", copy.slot(), took);
+    }
+
+    /** Waits for the other connection's work to end, whatever its outcome (the caller reports it, or its own failure). */
+    private static void awaitQuietly(CompletableFuture<Void> other) {
+        try {
+            other.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // reported by the caller's own join, unless the calling thread's failure comes first
+        }
     }
 
     private static boolean gin(String[] index) {
