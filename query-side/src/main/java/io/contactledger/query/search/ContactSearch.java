@@ -24,11 +24,13 @@ class ContactSearch {
     private final JdbcClient jdbc;
     private final ProfileStore profiles;
     private final Cursor cursors;
+    private final SearchTextSample sample;
 
-    ContactSearch(JdbcClient jdbc, ProfileStore profiles, Cursors cursors) {
+    ContactSearch(JdbcClient jdbc, ProfileStore profiles, Cursors cursors, SearchTextSample sample) {
         this.jdbc = jdbc;
         this.profiles = profiles;
         this.cursors = new Cursor(cursors);
+        this.sample = sample;
     }
 
     record Filters(ContactType type, String tag, String q) {
@@ -76,8 +78,15 @@ class ContactSearch {
             params.add(filters.tag());
         }
         if (filters.q() != null) {
+            String q = filters.q().toLowerCase(Locale.ROOT);
+            var word = sample.wordToLookUp(tables.profiles(), q);
+            // the index looks up the rare word only; the whole search is checked on what it finds (SearchWords)
             sql.append(" AND p.search_text LIKE ? ESCAPE '\\'");
-            params.add("%" + likeEscaped(filters.q().toLowerCase(Locale.ROOT)) + "%");
+            params.add("%" + likeEscaped(word.orElse(q)) + "%");
+            if (word.isPresent()) {
+                sql.append(" AND POSITION(? IN p.search_text) > 0");
+                params.add(q);
+            }
         }
         if (after != null) {
             sql.append(" AND (p.created_at < ? OR (p.created_at = ? AND p.contact_id < ?))");

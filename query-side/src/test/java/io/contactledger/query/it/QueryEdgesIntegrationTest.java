@@ -98,6 +98,40 @@ class QueryEdgesIntegrationTest extends BothSidesTestBase {
     }
 
     /**
+     * A search of several words matches the whole search as written, wherever the index looks
+     * (on PostgreSQL it looks up the rarest word only and checks the rest on what it finds):
+     * order, spaces, punctuation and LIKE's own wildcards all count.
+     */
+    @Test
+    void aSearchOfSeveralWordsMatchesItWholeAsWritten() {
+        String[][] people = {{"w-1", "Person 12", "p12@example.com"}, {"w-2", "Person 123", "p_123@example.com"},
+                {"w-3", "12 Person", "twelve@example.com"}, {"w-4", "Personal 12", "p%12@example.org"},
+                {"w-5", "Person  12", "p12@example.com"}};
+        long last = 0;
+        for (String[] person : people) {
+            version(commands.post(WS + "/contacts", "{\"contactId\":\"" + person[0] + "\"}"));
+            last = Math.max(last, version(commands.post(WS + "/contacts/" + person[0] + "/details",
+                    "{\"name\":\"" + person[1] + "\",\"email\":\"" + person[2] + "\"}")));
+        }
+        assertThat(queries.get(WS + "/contacts/w-5?minVersion=" + last).status()).isEqualTo(200);
+
+        assertThat(found("person%2012")).containsExactlyInAnyOrder("w-1", "w-2");
+        assertThat(found("12%20person")).containsExactly("w-3");
+        assertThat(found("person%20%2012")).containsExactly("w-5");
+        assertThat(found("p_123%40example")).containsExactly("w-2");
+        assertThat(found("p%2512%40example.org")).containsExactly("w-4");
+        assertThat(found("p%2512%40example.com")).isEmpty();
+        assertThat(found("p12%40example.com")).containsExactlyInAnyOrder("w-1", "w-5");
+        assertThat(found("al%2012")).containsExactly("w-4");
+    }
+
+    private List<String> found(String q) {
+        Response page = queries.get(WS + "/contacts?limit=200&q=" + q);
+        assertThat(page.status()).as(q).isEqualTo(200);
+        return page.json().get("items").findValuesAsText("contactId");
+    }
+
+    /**
      * A read that waits for its version is answered later, on another thread: the request log
      * names the answer it got (503 after the wait) and the time it took, not the 200 and the few
      * milliseconds of the moment the wait began.
