@@ -32,6 +32,9 @@ public final class Bench {
     }
 
     public static void main(String[] argv) throws Exception {
+        // the plain client's idle connections kept per server (default 5): more readers than that at once
+        // would otherwise open a connection per request beyond the fifth (Client.read)
+        System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "64"));
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
