@@ -110,11 +110,12 @@ public class DeferredIndexes {
             CompletableFuture<Void> other = CompletableFuture.runAsync(() -> drain(queue, failed), helper);
             try {
                 drain(queue, failed);
-            } finally {
+            } catch (RuntimeException | Error e) {
                 // a failure here stops the queue, but the other connection may be mid-build: a restore
                 // must not end while one of its indexes is still being made, or a retry meets it half
                 // done ("already exists": found by DeferredIndexesIntegrationTest in CI)
                 awaitQuietly(other);
+                throw e;
             }
             other.join();
         } catch (CompletionException e) {
@@ -125,12 +126,12 @@ public class DeferredIndexes {
         log.info("copy {} indexed and analyzed, in ms: {}", copy.slot(), took);
     }
 
-    /** Waits for the other connection's work to end, whatever its outcome (the caller reports it, or its own failure). */
+    /** Waits for the other connection's work to end, whatever its outcome: the calling thread's own failure is the one reported. */
     private static void awaitQuietly(CompletableFuture<Void> other) {
         try {
             other.join();
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            // reported by the caller's own join, unless the calling thread's failure comes first
+            // the calling thread's failure is reported instead
         }
     }
 

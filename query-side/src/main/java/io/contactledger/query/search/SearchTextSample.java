@@ -1,6 +1,5 @@
 package io.contactledger.query.search;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,14 +36,12 @@ class SearchTextSample {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
-    private final Clock clock;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Sample sample;
 
     SearchTextSample(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = DatabaseKind.isPostgres(dataSource);
-        this.clock = Clock.systemUTC();
     }
 
     /** The word of a (lower-cased) search to look up in the table's trigram index; empty: look up the whole search. */
@@ -64,7 +61,7 @@ class SearchTextSample {
         Sample known = sample;
         Sample usable = known != null && known.table().equals(table) ? known : null;
         boolean fresh = usable != null
-                && usable.taken().plus(usable.whole() ? RENEW_SMALL_AFTER : RENEW_AFTER).isAfter(clock.instant());
+                && usable.taken().plus(usable.whole() ? RENEW_SMALL_AFTER : RENEW_AFTER).isAfter(Instant.now());
         if (fresh || !renewing.tryLock()) {
             return usable;
         }
@@ -89,6 +86,6 @@ class SearchTextSample {
         double percent = rows <= ROWS ? 100.0 : Math.max(0.001, 100.0 * ROWS / rows);
         List<String> texts = jdbc.sql(String.format(Locale.ROOT, "SELECT search_text FROM %s TABLESAMPLE SYSTEM (%.4f) LIMIT %d",
                 table, percent, 2 * ROWS)).query(String.class).list();
-        return new Sample(table, clock.instant(), texts, percent >= 100.0);
+        return new Sample(table, Instant.now(), texts, percent >= 100.0);
     }
 }

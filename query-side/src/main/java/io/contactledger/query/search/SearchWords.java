@@ -2,7 +2,9 @@ package io.contactledger.query.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
@@ -49,8 +51,11 @@ final class SearchWords {
         if (words.isEmpty() || words.size() == 1 && words.get(0).equals(search)) {
             return Optional.empty();
         }
+        // each word counted once: a count reads the whole sample
+        Map<String, Integer> rows = new HashMap<>();
+        words.forEach(word -> rows.computeIfAbsent(word, rowsContaining::applyAsInt));
         return words.stream()
-                .min(Comparator.<String>comparingInt(rowsContaining::applyAsInt)
+                .min(Comparator.<String>comparingInt(rows::get)
                         .thenComparing(Comparator.comparingInt(String::length).reversed()));
     }
 }
