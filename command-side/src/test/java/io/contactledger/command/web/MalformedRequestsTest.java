@@ -2,10 +2,13 @@ package io.contactledger.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,6 +147,35 @@ class MalformedRequestsTest extends CommandApiTestBase {
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.contentType()).startsWith("application/problem+json");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aCompressedBodyIs415AndChangesNothing() throws Exception {
+        // given a client that compresses its bodies, as some HTTP libraries do when told to
+        long before = tables();
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write("{\"tag\":\"vip\"}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        // when it sends a compressed body, a plain one labelled compressed, and one labelled identity
+        Response compressed = http.sendBytes("POST", WS + "/contacts/victim/tags", zipped.toByteArray(), "application/json",
+                "Content-Encoding", "gzip");
+        Response mislabelled = http.send("POST", WS + "/contacts/victim/tags", "{\"tag\":\"vip\"}", "application/json",
+                "Content-Encoding", "identity, br");
+        long afterRefusals = tables();
+        Response identity = http.send("POST", WS + "/contacts/victim/tags", "{\"tag\":\"plain\"}", "application/json",
+                "Content-Encoding", "Identity");
+
+        // then the compressed ones are one 415 each, saying what is accepted, and change nothing
+        for (Response refused : List.of(compressed, mislabelled)) {
+            assertThat(refused.status()).isEqualTo(415);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asText()).endsWith("/unsupported-content-encoding");
+            assertThat(refused.header("Accept-Encoding")).isEqualTo("identity");
+        }
+        assertThat(afterRefusals).isEqualTo(before);
+        assertThat(identity.status()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code %} starts a two-digit escape, the decoded bytes are valid UTF-8 (no over-long forms, no
  * encoded surrogates), and no control character (NUL included) hides in them. Anything else is one
  * 400 problem, instead of a 500 from a decoder deep inside, or text PostgreSQL refuses. A method
- * HTTP does not define for this API is 405 (the servlet API would answer 501).
+ * HTTP does not define for this API is 405 (the servlet API would answer 501). A body is read as
+ * sent: one with a {@code Content-Encoding} other than identity is 415 naming what is accepted
+ * (RFC 9110 §15.5.16), where it would otherwise be read as if it were not compressed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -61,7 +64,26 @@ public class StrictRequestLine extends OncePerRequestFilter {
                     "the Content-Type is not a concrete media type");
             return;
         }
+        if (!isIdentity(request.getHeaders("Content-Encoding"))) {
+            response.setHeader("Accept-Encoding", "identity");
+            Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
+                    "request bodies are read as sent: a Content-Encoding other than identity is not supported");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** True when every coding named (a header may repeat, and list several) is identity. */
+    private static boolean isIdentity(Enumeration<String> encodings) {
+        while (encodings != null && encodings.hasMoreElements()) {
+            for (String coding : encodings.nextElement().split(",")) {
+                String name = coding.trim();
+                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean isConcrete(String contentType) {
