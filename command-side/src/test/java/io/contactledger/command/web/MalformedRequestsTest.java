@@ -158,7 +158,7 @@ class MalformedRequestsTest extends CommandApiTestBase {
             gzip.write("{\"tag\":\"vip\"}".getBytes(StandardCharsets.UTF_8));
         }
 
-        // when it sends a compressed body, a plain one labelled compressed, and one labelled identity
+        // when it sends a compressed body, a plain one labelled compressed, one labelled identity, and no body
         Response compressed = http.sendBytes("POST", WS + "/contacts/victim/tags", zipped.toByteArray(), "application/json",
                 "Content-Encoding", "gzip");
         Response mislabelled = http.send("POST", WS + "/contacts/victim/tags", "{\"tag\":\"vip\"}", "application/json",
@@ -166,6 +166,7 @@ class MalformedRequestsTest extends CommandApiTestBase {
         long afterRefusals = tables();
         Response identity = http.send("POST", WS + "/contacts/victim/tags", "{\"tag\":\"plain\"}", "application/json",
                 "Content-Encoding", "Identity");
+        Response withoutBody = http.delete(WS + "/contacts/victim/tags/plain", "Content-Encoding", "gzip");
 
         // then the compressed ones are one 415 each, saying what is accepted, and change nothing
         for (Response refused : List.of(compressed, mislabelled)) {
@@ -176,6 +177,7 @@ class MalformedRequestsTest extends CommandApiTestBase {
         }
         assertThat(afterRefusals).isEqualTo(before);
         assertThat(identity.status()).isEqualTo(200);
+        assertThat(withoutBody.status()).as("a request without a body has nothing encoded").isEqualTo(200);
     }
 
     @Test

@@ -64,13 +64,18 @@ public class StrictRequestLine extends OncePerRequestFilter {
                     "the Content-Type is not a concrete media type");
             return;
         }
-        if (!isIdentity(request.getHeaders("Content-Encoding"))) {
+        if (hasBody(request) && !isIdentity(request.getHeaders("Content-Encoding"))) {
             response.setHeader("Accept-Encoding", "identity");
             Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
                     "request bodies are read as sent: a Content-Encoding other than identity is not supported");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A request without a body has nothing encoded, whatever its headers say. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** True when every coding named (a header may repeat, and list several) is identity. */
