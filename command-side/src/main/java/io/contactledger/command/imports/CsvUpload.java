@@ -10,6 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.contactledger.command.violations.RulesBroken;
 import org.apache.commons.csv.CSVFormat;
@@ -24,6 +26,9 @@ import org.apache.commons.csv.CSVRecord;
  * as they are parsed, so the file is never held twice.
  */
 final class CsvUpload {
+
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    private static final Pattern CLASS_NAME = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     /** A data row and its number in the file, the header being row 1 (as a spreadsheet numbers it). */
     record Row(int number, List<String> cells) {
@@ -56,12 +61,26 @@ final class CsvUpload {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new RulesBroken("file", "must be UTF-8 text");
             }
-            throw new RulesBroken("file", "is not a CSV file this service can read: " + e.getMessage());
+            throw new RulesBroken("file", "is not a CSV file this service can read: " + whyUnreadable(e));
         }
         if (columns == null) {
             throw new RulesBroken("file", "is empty: a header row is required");
         }
         return columns;
+    }
+
+    /** The parser's own reason, without the names of the classes that carried it. */
+    static String whyUnreadable(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        Matcher unclosed = UNCLOSED_QUOTE.matcher(message);
+        if (unclosed.find()) {
+            return "a quoted value that starts on line " + unclosed.group(1) + " is never closed";
+        }
+        return CLASS_NAME.matcher(message).replaceAll("");
     }
 
     /** The header line's separator: {@code ;} when it holds more semicolons than commas outside quotes. */

@@ -61,7 +61,7 @@ class ImportController {
             description = "UTF-8, a header row; columns contactId, name, email, phone, country, timezone, customerId,"
                     + " tags (';' separated), note, cf.<key>: any subset, any order; ',' or ';' separated; up to 50 MiB")))
     @ApiResponse(responseCode = "202", description = "The import is stored and runs in the background")
-    ResponseEntity<Accepted> upload(@PathVariable String workspaceId, @org.springframework.web.bind.annotation.RequestBody byte[] body,
+    ResponseEntity<Accepted> upload(@PathVariable String workspaceId, @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body,
             Caller caller) {
         Violations violations = new Violations();
         ContactRef.checkWorkspaceId(workspaceId, violations);
@@ -72,7 +72,8 @@ class ImportController {
             ImportStore.RowWriter writer = store.create(importId, workspaceId, caller.name(), kind,
                     caller.role() == Role.INTEGRATION, System.currentTimeMillis());
             int[] count = new int[1];
-            ImportColumns columns = CsvUpload.read(body, (header, row) -> {
+            // an empty upload is the CSV's own 400 (no header row), not a body the converter missed
+            ImportColumns columns = CsvUpload.read(body != null ? body : new byte[0], (header, row) -> {
                 if (count[0]++ == 0) {
                     requireDefinedFields(workspaceId, header);
                 }

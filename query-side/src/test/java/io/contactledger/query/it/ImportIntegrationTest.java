@@ -150,7 +150,14 @@ class ImportIntegrationTest extends BothSidesTestBase {
             Http.Response response = importer.sendBytes("POST", WS + "/imports", upload.getValue(), "text/csv");
             assertThat(response.status()).as(upload.getKey() + ": " + response).isEqualTo(400);
             assertThat(response.contentType()).as(upload.getKey()).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").findValuesAsText("field")).as(upload.getKey()).isNotEmpty();
+            assertThat(response.json().get("detail").asText()).as(upload.getKey() + ": a reason a person reads")
+                    .doesNotContain("Exception", "org.", "JSON");
         }
+        assertThat(importer.sendBytes("POST", WS + "/imports", new byte[0], "text/csv").json().get("detail").asText())
+                .contains("header row");
+        assertThat(importer.sendBytes("POST", WS + "/imports", refused.get("unbalanced quote"), "text/csv").json().get("detail")
+                .asText()).contains("line 2");
         assertThat(importer.send("POST", WS + "/imports", "{\"contactId\":\"x\"}", "application/json").status()).isEqualTo(415);
         assertThat(commands.with(TestKeys.bearer("agent", "demo")).send("POST", WS + "/imports", "contactId\nx\n", "text/csv").status())
                 .as("agents do not import").isEqualTo(403);
