@@ -112,7 +112,7 @@ public final class Bench {
                 new QueriesPhase(context).queries(reader);
             }
             if (runs("asof")) {
-                new AsOfPhase(context).asOf(seeder, reader, operator);
+                new AsOfPhase(context).asOf(seeder, reader, operator, querySide);
             }
             if (runs("bulk")) {
                 new ImportExportPhase(context).importAndExport(integration, reader, operator);

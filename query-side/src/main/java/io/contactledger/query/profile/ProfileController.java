@@ -61,9 +61,9 @@ class ProfileController {
         atMostOneOf(minVersion, asOf, atVersion);
         if (asOf != null || atVersion != null) {
             // an erased contact has no past profile to show either: its history remains, without personal values
-            store.find(workspaceId, contactId).filter(ContactProfile::wasErased).ifPresent(profile -> {
+            if (store.isErased(workspaceId, contactId)) {
                 throw new Erased(contactId);
-            });
+            }
         }
         if (asOf != null) {
             return present(replay.asOf(workspaceId, contactId, instant(asOf)));

@@ -2,6 +2,7 @@ package io.contactledger.query.profile;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,16 +65,16 @@ public final class ProfileFold {
         } else if (payload instanceof CustomerIdLinked linked) {
             next.customerId = linked.customerId();
         } else if (payload instanceof TagAdded added) {
-            next.tags.add(added.tag());
+            next.tags().add(added.tag());
         } else if (payload instanceof TagRemoved removed) {
-            next.tags.remove(removed.tag());
+            next.tags().remove(removed.tag());
         } else if (payload instanceof NoteWritten written) {
-            next.notes.add(new Note(written.noteId(), written.text(), written.author(), at, null));
+            next.notes().add(new Note(written.noteId(), written.text(), written.author(), at, null));
         } else if (payload instanceof NoteEdited edited) {
-            next.notes.replaceAll(note -> note.noteId().equals(edited.noteId())
+            next.notes().replaceAll(note -> note.noteId().equals(edited.noteId())
                     ? new Note(note.noteId(), edited.text(), note.author(), note.writtenAt(), at) : note);
         } else if (payload instanceof NoteDeleted deleted) {
-            next.notes.removeIf(note -> note.noteId().equals(deleted.noteId()));
+            next.notes().removeIf(note -> note.noteId().equals(deleted.noteId()));
         } else if (payload instanceof CustomFieldSet set) {
             next.customFields.put(set.key(), set.value());
         } else if (payload instanceof CustomFieldCleared cleared) {
@@ -85,9 +86,9 @@ public final class ProfileFold {
             next.country = pick(merged.country(), next.country);
             next.timezone = pick(merged.timezone(), next.timezone);
             next.customerId = pick(merged.customerId(), next.customerId);
-            next.tags.addAll(merged.tags());
+            next.tags().addAll(merged.tags());
             for (MergedNote note : merged.notes() == null ? List.<MergedNote>of() : merged.notes()) {
-                next.notes.add(new Note(note.noteId(), note.text(), note.author(), instant(note.writtenAt(), at),
+                next.notes().add(new Note(note.noteId(), note.text(), note.author(), instant(note.writtenAt(), at),
                         note.editedAt() == null ? null : Instant.parse(note.editedAt())));
             }
             if (merged.customFields() != null) {
@@ -105,8 +106,8 @@ public final class ProfileFold {
             next.email = null;
             next.phone = null;
             next.customerId = null;
-            next.tags.clear();
-            next.notes.clear();
+            next.tags().clear();
+            next.notes().clear();
             next.customFields.clear();
         } else {
             return profile;
@@ -129,8 +130,8 @@ public final class ProfileFold {
         if (unmerged.customerId()) {
             next.customerId = null;
         }
-        unmerged.tags().forEach(next.tags::remove);
-        next.notes.removeIf(note -> unmerged.noteIds().contains(note.noteId()));
+        unmerged.tags().forEach(next.tags()::remove);
+        next.notes().removeIf(note -> unmerged.noteIds().contains(note.noteId()));
         unmerged.customFields().forEach(next.customFields::remove);
         if (unmerged.typeAfter() != null) {
             next.type = unmerged.typeAfter();
@@ -166,9 +167,11 @@ public final class ProfileFold {
         private String country;
         private String timezone;
         private String customerId;
-        private final TreeSet<String> tags;
+        /** The profile's own (immutable) tags until a step changes them, then a sorted copy. */
+        private Collection<String> tags;
         private final TreeMap<String, String> customFields;
-        private final List<Note> notes;
+        /** The profile's own (immutable) notes until a step changes them, then a copy: a long history has thousands. */
+        private List<Note> notes;
         private String mergedInto;
         private boolean erased;
 
@@ -183,11 +186,27 @@ public final class ProfileFold {
             this.country = from.country();
             this.timezone = from.timezone();
             this.customerId = from.customerId();
-            this.tags = new TreeSet<>(from.tags());
+            this.tags = from.tags();
             this.customFields = new TreeMap<>(from.customFields());
-            this.notes = new ArrayList<>(from.notes());
+            this.notes = from.notes();
             this.mergedInto = from.mergedInto();
             this.erased = from.wasErased();
+        }
+
+        /** The tags, to change. */
+        TreeSet<String> tags() {
+            if (!(tags instanceof TreeSet<String>)) {
+                tags = new TreeSet<>(tags);
+            }
+            return (TreeSet<String>) tags;
+        }
+
+        /** The notes, to change. */
+        List<Note> notes() {
+            if (!(notes instanceof ArrayList<Note>)) {
+                notes = new ArrayList<>(notes);
+            }
+            return notes;
         }
 
         ContactProfile build() {

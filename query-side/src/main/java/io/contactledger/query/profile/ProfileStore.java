@@ -1,6 +1,7 @@
 package io.contactledger.query.profile;
 
 import java.sql.Types;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The profile read model: one row per contact in {@code contact_profile} (filterable columns plus
@@ -59,6 +61,8 @@ public class ProfileStore implements StoredVersions {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JsonMapper json;
+    /** {@link #json} with the stored documents' instants read by {@link StoredInstantReader}. */
+    private final JsonMapper documents;
     private final LiveTables live;
 
     private final boolean postgres;
@@ -71,6 +75,9 @@ public class ProfileStore implements StoredVersions {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
+        this.documents = json.rebuild()
+                .addModule(new SimpleModule("stored-instants").addDeserializer(Instant.class, new StoredInstantReader()))
+                .build();
         this.live = live;
         this.postgres = io.contactledger.support.database.DatabaseKind.isPostgres(batches.getDataSource());
     }
@@ -209,6 +216,18 @@ public class ProfileStore implements StoredVersions {
         }
     }
 
+    /**
+     * Whether the contact's profile says it was erased, from the row's own column (written with
+     * its document), without reading the document: a long history's runs to thousands of notes.
+     */
+    public boolean isErased(String workspaceId, String contactId) {
+        return jdbc.sql("SELECT erased FROM " + live.current().profiles() + " WHERE workspace_id = ? AND contact_id = ?")
+                .params(workspaceId, contactId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     public Optional<ContactProfile> find(String workspaceId, String contactId) {
         return jdbc.sql("SELECT document FROM " + live.current().profiles() + " WHERE workspace_id = ? AND contact_id = ?")
                 .params(workspaceId, contactId)
@@ -313,7 +332,7 @@ public class ProfileStore implements StoredVersions {
     }
 
     public ContactProfile read(String document) {
-        return json.readValue(document, ContactProfile.class);
+        return documents.readValue(document, ContactProfile.class);
     }
 
     /** The creation time as the list's sort key; microseconds, the precision both databases keep. */
