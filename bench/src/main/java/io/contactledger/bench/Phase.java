@@ -1,6 +1,7 @@
 package io.contactledger.bench;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,21 @@ abstract class Phase {
 
     static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
+    }
+
+    /**
+     * A PostgreSQL checkpoint now, so a setup's writes are flushed before a measurement and not
+     * during it (a checkpoint also makes the next change to every page log the whole page, which
+     * a window that follows one pays and another does not). Needs pg_checkpoint or a superuser;
+     * whether it ran goes into the results.
+     */
+    static boolean checkpoint(Statement s) {
+        try {
+            s.execute("CHECKPOINT");
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     void awaitProjectionCaughtUp(Client operator) throws Exception {

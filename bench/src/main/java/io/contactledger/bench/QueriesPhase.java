@@ -32,7 +32,7 @@ final class QueriesPhase extends Phase {
                     + "\"createdAt\":\"2023-11-14T22:13:20Z\",\"updatedAt\":\"2023-11-14T22:13:20Z\",\"version\":2}'"
                     + " FROM generate_series(1, " + contacts + ") AS n ON CONFLICT DO NOTHING");
             s.execute("VACUUM ANALYZE " + table);
-            flushSetupWrites(s);
+            results.put("query_setup_checkpointed", checkpoint(s));
             try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 count.next();
                 results.put("query_contacts", count.getLong(1));
@@ -49,16 +49,6 @@ final class QueriesPhase extends Phase {
         results.put("search_p50_ms", searches.percentileMs(50));
         results.put("search_p99_ms", searches.percentileMs(99));
         results.put("query_rate_per_s", rate);
-    }
-
-    /** A checkpoint now, so the setup's writes are not flushed during the measurement (needs pg_checkpoint or a superuser). */
-    private void flushSetupWrites(Statement s) {
-        try {
-            s.execute("CHECKPOINT");
-            results.put("query_setup_checkpointed", true);
-        } catch (java.sql.SQLException e) {
-            results.put("query_setup_checkpointed", false);
-        }
     }
 
     /** Half profile GETs, half searches, at a fixed rate; each timed from when it was due to start. */
