@@ -2,6 +2,7 @@ package io.contactledger.query;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The query side's own settings (those both sides share: SharedSettings) ({@code ledger.*}, mapped from LEDGER_* in query-side.yml; the
@@ -23,17 +24,24 @@ public record QuerySideSettings(@DefaultValue("") String cursorSecret, @DefaultV
 
     /**
      * How often an instance looks for a rebuild asked of any instance, and how many events a rebuild
-     * writes per transaction. A build holds up to eight batches at once (read, prepared, folded,
-     * written: docs/decisions.md), so the batch is capped where eight of them stay small beside a
-     * 768 MB heap (≈ 2 KB an event in flight).
+     * writes per transaction: at most {@code batchSize}, and fewer once their stored payloads reach
+     * {@code batchBytes}. A build holds up to eight batches at once (read, prepared, folded,
+     * written: docs/decisions.md), so both are capped where eight of them stay small beside a
+     * 768 MB heap (≈ 2 KB an event in flight; an opened payload takes a few times its stored bytes).
      */
-    public record Rebuild(@DefaultValue("500") long checkIntervalMs, @DefaultValue("1000") int batchSize) {
+    public record Rebuild(@DefaultValue("500") long checkIntervalMs, @DefaultValue("1000") int batchSize,
+            @DefaultValue("8MB") DataSize batchBytes) {
         public static final int MAX_BATCH_SIZE = 10_000;
+        public static final DataSize MAX_BATCH_BYTES = DataSize.ofMegabytes(16);
 
         public Rebuild {
             if (checkIntervalMs < 1 || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
                 throw new IllegalArgumentException("ledger.rebuild: check-interval-ms must be positive and batch-size between 1 and "
                         + MAX_BATCH_SIZE + " (a build holds eight batches at once)");
+            }
+            if (batchBytes.toBytes() < 1 || batchBytes.compareTo(MAX_BATCH_BYTES) > 0) {
+                throw new IllegalArgumentException("ledger.rebuild: batch-bytes must be between 1B and " + MAX_BATCH_BYTES.toMegabytes()
+                        + "MB (a build holds eight batches at once)");
             }
         }
     }

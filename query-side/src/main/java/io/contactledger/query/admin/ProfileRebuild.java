@@ -32,6 +32,7 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -66,6 +67,7 @@ class ProfileRebuild implements DisposableBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Serializer serializer;
+    private final Serializer eventSerializer;
     private final Projections projections;
     private final QuerySideSettings.Rebuild settings;
     private final long takeOverAfterMs;
@@ -79,8 +81,10 @@ class ProfileRebuild implements DisposableBean {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("profile-rebuild-tick"));
 
     ProfileRebuild(EventStore eventStore, ContactKeys keys, ProfileStore store, DeferredIndexes indexes, LiveTables live, JdbcClient jdbc,
-            PlatformTransactionManager transactions, Serializer serializer, Projections projections,
-            QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared, AsyncCommits asyncCommits) {
+            PlatformTransactionManager transactions, Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+            Projections projections, QuerySideSettings settings, io.contactledger.support.config.SharedSettings shared,
+            AsyncCommits asyncCommits) {
+        this.eventSerializer = eventSerializer;
         this.asyncCommits = asyncCommits;
         this.eventStore = eventStore;
         this.keys = keys;
@@ -284,8 +288,8 @@ class ProfileRebuild implements DisposableBean {
         long reported = System.nanoTime();
         long started = reported;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
-                ReadAhead events = new ReadAhead(stream, settings.batchSize(), batch -> BatchFold.open(batch, keys),
-                        "profile-rebuild-reader");
+                ReadAhead events = new ReadAhead(stream, settings.batchSize(), settings.batchBytes().toBytes(), this::storedSize,
+                        batch -> BatchFold.open(batch, keys), "profile-rebuild-reader");
                 WriteBehind writes = new WriteBehind(2, "profile-rebuild-writer")) {
             while (true) {
                 List<TrackedEventMessage<?>> batch = events.next();
@@ -443,6 +447,14 @@ class ProfileRebuild implements DisposableBean {
         } catch (java.time.format.DateTimeParseException unknown) {
             return true; // a claim whose time cannot be read counts as alive: the switch waits rather than guesses
         }
+    }
+
+    /**
+     * An event's payload as stored, in bytes: the store's own bytes, handed back by the serializer
+     * that read them, so nothing is opened or written again for the count.
+     */
+    private long storedSize(TrackedEventMessage<?> event) {
+        return event.serializePayload(eventSerializer, byte[].class).getData().length;
     }
 
     private static long position(TrackingToken token) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -16,8 +17,11 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * opened) and the one after it fetched from the store. Fetching is mostly waiting for the
  * database and preparing mostly decrypting and parsing; on one thread they were the slowest step
  * of a rebuild, the builder waiting for them half of its time (JFR). At most two prepared
- * batches and one fetched wait, so memory stays bounded by the batch size. A failure of either
- * thread is thrown to the builder by its next {@link #next}.
+ * batches and one fetched wait. A batch ends at the batch size or once its events' stored
+ * payloads reach {@code batchBytes}, whichever comes first (an event bigger than that is a batch
+ * of its own), so the memory a batch takes is bounded by bytes too: a merge carries the notes of
+ * the contact merged, and notes per contact have no limit. A failure of either thread is thrown
+ * to the builder by its next {@link #next}.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -25,6 +29,8 @@ final class ReadAhead implements AutoCloseable {
 
     private final BlockingStream<TrackedEventMessage<?>> stream;
     private final int batchSize;
+    private final long batchBytes;
+    private final ToLongFunction<TrackedEventMessage<?>> sizeOf;
     private final Consumer<List<TrackedEventMessage<?>>> prepare;
     private final BlockingQueue<Object> fetched = new ArrayBlockingQueue<>(1);
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
@@ -32,10 +38,13 @@ final class ReadAhead implements AutoCloseable {
     private final Thread preparer;
     private volatile boolean closed;
 
-    ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int batchSize, Consumer<List<TrackedEventMessage<?>>> prepare,
-            String name) {
+    /** {@code sizeOf} tells an event's stored size in bytes without opening its payload. */
+    ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int batchSize, long batchBytes,
+            ToLongFunction<TrackedEventMessage<?>> sizeOf, Consumer<List<TrackedEventMessage<?>>> prepare, String name) {
         this.stream = stream;
         this.batchSize = batchSize;
+        this.batchBytes = batchBytes;
+        this.sizeOf = sizeOf;
         this.prepare = prepare;
         this.reader = new Thread(this::read, name);
         this.reader.setDaemon(true);
@@ -61,8 +70,12 @@ final class ReadAhead implements AutoCloseable {
         try {
             while (!closed) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>();
-                while (batch.size() < batchSize && stream.hasNextAvailable(batch.isEmpty() ? 100 : 0, TimeUnit.MILLISECONDS)) {
-                    batch.add(stream.nextAvailable());
+                long bytes = 0;
+                while (batch.size() < batchSize && bytes < batchBytes
+                        && stream.hasNextAvailable(batch.isEmpty() ? 100 : 0, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    batch.add(event);
+                    bytes += sizeOf.applyAsLong(event);
                 }
                 if (!batch.isEmpty()) {
                     fetched.put(batch);

@@ -25,6 +25,14 @@ class ReadAheadTest {
         private final LinkedBlockingQueue<TrackedEventMessage<?>> events = new LinkedBlockingQueue<>();
         private long position;
 
+        /** Events whose payloads are strings of the given lengths. */
+        void appendSized(int... lengths) {
+            for (int length : lengths) {
+                events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position++),
+                        GenericEventMessage.asEventMessage("x".repeat(length))));
+            }
+        }
+
         void append(int count) {
             for (int i = 0; i < count; i++) {
                 events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position++),
@@ -66,7 +74,7 @@ class ReadAheadTest {
         Set<TrackedEventMessage<?>> prepared = ConcurrentHashMap.newKeySet();
         List<Long> positions = new ArrayList<>();
 
-        try (ReadAhead events = new ReadAhead(store, 100, prepared::addAll, "test-reader")) {
+        try (ReadAhead events = new ReadAhead(store, 100, Long.MAX_VALUE, event -> 1, prepared::addAll, "test-reader")) {
             while (positions.size() < 1_234) {
                 List<TrackedEventMessage<?>> batch = events.next();
                 assertThat(batch).hasSizeLessThanOrEqualTo(100);
@@ -83,7 +91,7 @@ class ReadAheadTest {
         Store store = new Store();
         store.append(10);
 
-        try (ReadAhead events = new ReadAhead(store, 100, batch -> {
+        try (ReadAhead events = new ReadAhead(store, 100, Long.MAX_VALUE, event -> 1, batch -> {
             throw new IllegalStateException("payload cannot be opened");
         }, "test-reader")) {
             assertThatThrownBy(() -> {
@@ -100,7 +108,7 @@ class ReadAheadTest {
     void givenABuilderAhead_whenMoreThanTwoBatchesCouldBeRead_thenTheReaderWaitsAndCloseStopsIt() throws Exception {
         Store store = new Store();
         store.append(10_000);
-        ReadAhead events = new ReadAhead(store, 100, batch -> { }, "test-reader-bounded");
+        ReadAhead events = new ReadAhead(store, 100, Long.MAX_VALUE, event -> 1, batch -> { }, "test-reader-bounded");
         Thread.sleep(300);
 
         assertThat(store.events).as("two prepared batches waiting, one being prepared, one fetched and one being read at most")
@@ -108,5 +116,33 @@ class ReadAheadTest {
 
         events.close();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test-reader-bounded"));
+    }
+
+    @Test
+    void givenEventsOfMixedSizes_whenReadAheadWithAByteBound_thenABatchEndsOnceItReachesItAndABigEventComesAlone() throws Exception {
+        Store store = new Store();
+        // sizes in bytes, the bound 1,000: a big event alone, small ones together up to the bound
+        store.appendSized(100, 100, 5_000, 300, 300, 300, 300, 10, 10);
+        List<List<Integer>> batches = new ArrayList<>();
+
+        try (ReadAhead events = new ReadAhead(store, 100, 1_000, event -> ((String) event.getPayload()).length(),
+                batch -> { }, "test-reader-bytes")) {
+            int seen = 0;
+            while (seen < 9) {
+                List<TrackedEventMessage<?>> batch = events.next();
+                if (!batch.isEmpty()) {
+                    batches.add(batch.stream().map(event -> ((String) event.getPayload()).length()).toList());
+                    seen += batch.size();
+                }
+            }
+        }
+
+        assertThat(batches).as("every event once, in order").flatMap(batch -> batch)
+                .containsExactly(100, 100, 5_000, 300, 300, 300, 300, 10, 10);
+        assertThat(batches).as("a batch takes events until their bytes reach the bound, the one that reaches it included")
+                .allSatisfy(batch -> assertThat(batch.subList(0, batch.size() - 1).stream().mapToInt(Integer::intValue).sum())
+                        .isLessThan(1_000));
+        assertThat(batches).as("the big event ends the batch it joins").anySatisfy(batch -> assertThat(batch).endsWith(5_000));
+        assertThat(batches.size()).as("the bound cut the nine events into several batches").isGreaterThanOrEqualTo(3);
     }
 }

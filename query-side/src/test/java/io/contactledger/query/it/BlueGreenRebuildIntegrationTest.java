@@ -20,11 +20,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A rebuild of the profiles builds a second copy beside the live one (small batches here, so it
- * takes a while): agents reading throughout never miss a profile, writes made meanwhile are in the
+ * takes a while, most of them cut by their bytes before their count, so both bounds are in play): agents reading throughout never miss a profile, writes made meanwhile are in the
  * copy that goes live, the switch is one step, a second rebuild switches back, and a cancelled
  * rebuild leaves the live copy untouched.
  */
-@TestPropertySource(properties = "ledger.rebuild.batch-size=20")
+@TestPropertySource(properties = {"ledger.rebuild.batch-size=20", "ledger.rebuild.batch-bytes=4KB"})
 class BlueGreenRebuildIntegrationTest extends BothSidesTestBase {
 
     private static final int CONTACTS = 200;
