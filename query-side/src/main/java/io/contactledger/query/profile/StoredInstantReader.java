@@ -2,6 +2,7 @@ package io.contactledger.query.profile;
 
 import java.time.Instant;
 
+import io.contactledger.support.time.IsoInstants;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;

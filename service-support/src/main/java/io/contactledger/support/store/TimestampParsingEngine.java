@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import io.contactledger.support.time.IsoInstants;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -20,7 +21,7 @@ import org.axonframework.serialization.SerializedObject;
 
 /**
  * Axon's JDBC storage engine, with the events it reads answering their timestamps through
- * {@link EventTimestamps}, once each, instead of Axon's general ISO parse on every call. Axon's
+ * {@link IsoInstants}, once each, instead of Axon's general ISO parse on every call. Axon's
  * entries do not hand out the stored text, so a tracked event is read here as Axon reads it (same
  * columns, same tracking token), with the one difference that its time is parsed by position:
  * Axon parsed it once per event for the token's gap rule and again for the message.
@@ -97,7 +98,7 @@ final class TimestampParsingEngine extends JdbcEventStorageEngine {
         @Override
         public Instant getTimestamp() {
             if (timestamp == null) {
-                Instant fast = EventTimestamps.inAxonsLayout(stored);
+                Instant fast = IsoInstants.parse(stored);
                 timestamp = fast != null ? fast : read.getTimestamp();
             }
             return timestamp;

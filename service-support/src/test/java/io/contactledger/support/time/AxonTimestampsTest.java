@@ -1,4 +1,4 @@
-package io.contactledger.support.store;
+package io.contactledger.support.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,8 @@ import java.util.Random;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 
-class EventTimestampsTest {
+/** Event timestamps as Axon stores them are read as Axon's own parser reads them. */
+class AxonTimestampsTest {
 
     @Test
     void givenInstantsAsAxonStoresThem_whenRead_thenEachIsTheInstantAxonsOwnParserReads() {
@@ -21,7 +22,7 @@ class EventTimestampsTest {
             Instant instant = Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first)), random.nextInt(1_000_000_000));
             String stored = DateTimeUtils.formatInstant(instant);
 
-            Instant read = EventTimestamps.inAxonsLayout(stored);
+            Instant read = IsoInstants.parse(stored);
 
             assertThat(read).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored))
                     .isEqualTo(instant.truncatedTo(ChronoUnit.MILLIS));
@@ -34,17 +35,25 @@ class EventTimestampsTest {
                 "2000-02-29T23:59:59.999Z", "2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z",
                 "0000-02-29T00:00:00.000Z", "0400-03-01T00:00:00.000Z", "1600-02-29T01:02:03.004Z", "9999-12-31T23:59:59.999Z",
                 "2026-04-30T00:00:00.000Z", "2026-03-01T00:00:00.000Z"}) {
-            assertThat(EventTimestamps.inAxonsLayout(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+            assertThat(IsoInstants.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
         }
     }
 
     @Test
     void givenTextInAnyOtherLayout_whenRead_thenItIsLeftToAxonsParser() {
-        for (String other : new String[] {"2026-11-30T11:44:16.626+01:00", "2026-11-30T11:44:16Z", "2026-11-30T11:44:16.626123Z",
+        for (String other : new String[] {"2026-11-30T11:44:16.626+01:00", "2026-11-30T11:44:16.Z", "2026-11-30T11:44:16.6261234567Z",
                 "2026-11-30 11:44:16.626Z", "2026-11-30T11:44:16,626Z", "2026-11-30t11:44:16.626z", "", "x"}) {
-            assertThat(EventTimestamps.inAxonsLayout(other)).as(other).isNull();
+            assertThat(IsoInstants.parse(other)).as(other).isNull();
         }
-        assertThat(EventTimestamps.inAxonsLayout(null)).isNull();
+        assertThat(IsoInstants.parse(null)).isNull();
+    }
+
+    @Test
+    void givenTheOtherFractionsTheSameShapeAllows_whenRead_thenTheyAreReadAsAxonReadsThem() {
+        for (String stored : new String[] {"2026-11-30T11:44:16Z", "2026-11-30T11:44:16.6Z", "2026-11-30T11:44:16.626123Z",
+                "2026-11-30T11:44:16.626123789Z"}) {
+            assertThat(IsoInstants.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
     }
 
     @Test
@@ -53,7 +62,7 @@ class EventTimestampsTest {
                 "2026-11-30T11:60:00.000Z", "2026-11-30T11:00:60.000Z", "2026-00-10T10:00:00.000Z", "-026-11-30T10:00:00.000Z",
                 "1900-02-29T10:00:00.000Z", "2100-02-29T10:00:00.000Z", "2026-04-31T10:00:00.000Z", "2026-11-00T10:00:00.000Z",
                 "2026-06-31T10:00:00.000Z", "2026-01-32T10:00:00.000Z"}) {
-            assertThat(EventTimestamps.inAxonsLayout(impossible)).as(impossible).isNull();
+            assertThat(IsoInstants.parse(impossible)).as(impossible).isNull();
             assertThatThrownBy(() -> DateTimeUtils.parseInstant(impossible)).as(impossible).isNotNull();
         }
     }

@@ -1,4 +1,4 @@
-package io.contactledger.query.profile;
+package io.contactledger.support.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -15,10 +15,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
-/** The stored documents' instants, read without the general parser: the same instant, or none. */
+/** Instants read without the general parser: the same instant, or none. */
 class IsoInstantsTest {
 
     /** Seconds of 0000-01-01T00:00:00Z and of 9999-12-31T23:59:59Z: the years written in four digits. */
@@ -65,20 +63,5 @@ class IsoInstantsTest {
         assertThat(IsoInstants.parse("2026-12-01t11:22:34z")).as("lower case").isNull();
         assertThat(IsoInstants.parse("2026-12-01T11:22:34.Z")).as("an empty fraction").isNull();
         assertThat(IsoInstants.parse("2026-12-01T11:22:34.1234567890Z")).as("ten fraction digits").isNull();
-    }
-
-    @Test
-    void givenADocumentTheStoredInstantReaderReadsWhatJacksonsOwnReaderReads() {
-        JsonMapper plain = JsonMapper.builder().build();
-        JsonMapper stored = plain.rebuild()
-                .addModule(new SimpleModule().addDeserializer(Instant.class, new StoredInstantReader()))
-                .build();
-        String document = "[\"2026-12-01T11:22:34.648Z\", \"2026-12-01T11:22:34Z\", \"0001-01-01T00:00:00.000000001Z\","
-                + " \"+10000-01-01T00:00:00Z\", \"2026-12-01t11:22:34z\", 1764588154, 1764588154.5, null]";
-
-        Instant[] fast = stored.readValue(document, Instant[].class);
-        Instant[] general = plain.readValue(document, Instant[].class);
-
-        assertThat(fast).containsExactly(general);
     }
 }
